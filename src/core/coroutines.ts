@@ -1,0 +1,30 @@
+import type { Future } from "./futures";
+
+/**
+ * A coroutine: the generator object that a coroutine function (`function*`, the
+ * `async def` of asyncio-ts) returns. It yields pending Futures (which is what
+ * `yield* future` does) or `undefined` (a bare `yield`: one loop turn), and returns `T`,
+ * so `const n: number = yield* task` type-checks.
+ */
+export type Coroutine<T = unknown> = Generator<Future<unknown> | undefined, T, unknown>;
+
+/** What `yield*` accepts and `ensureFuture` wraps: a coroutine, a Future (or Task), or a promise. */
+export type Awaitable<T = unknown> = Coroutine<T> | Future<T> | PromiseLike<T>;
+
+/** The result type of an awaitable. */
+export type AwaitableResult<A> =
+  A extends Future<infer R> ? R : A extends Generator<unknown, infer R, unknown> ? R : A extends PromiseLike<infer R> ? R : never;
+
+/**
+ * True for a coroutine object, which in asyncio-ts is a generator object (Python's
+ * `asyncio.iscoroutine`).
+ */
+export function isCoroutine(value: unknown): value is Coroutine<unknown> {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as Generator).next === "function" &&
+    typeof (value as Generator).throw === "function" &&
+    Object.prototype.toString.call(value) === "[object Generator]"
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The two ways to run an EventLoop's iterations.
+ *
+ * Host-driven: iterations run in host turns. While work is ready the driver runs many
+ * iterations per turn and yields to the host only every few milliseconds, so host I/O
+ * is not starved and there is no host round trip per task step. Between timers it
+ * sleeps on the host's `setTimeout`; a callback scheduled from a host callback wakes it
+ * at once.
+ *
+ * Synchronous: iterations run in a plain loop; between timers the thread blocks with
+ * `Atomics.wait`, as `time.sleep` would. Host callbacks cannot run meanwhile, so when
+ * nothing is ready and no timer is left, the run fails instead of hanging.
+ *
+ * On a VirtualClock both drivers jump time to the next deadline instead of waiting.
+ */
+import { RuntimeError } from "./exceptions";
+import { type EventLoop, _setRunningLoop } from "./events";
+
+/** How long the host driver keeps the thread before letting the host run. */
+const HOST_SLICE_MS = 5;
+
+/** @internal The host driver's state, one per loop. */
+export interface HostDriverState {
+  /** True while the driver waits on the host for a timer or a wake-up. */
+  sleeping: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** True while a turn is queued on the host (so wake-ups are not queued twice). */
+  turnQueued: boolean;
+  resolve: (() => void) | null;
+  reject: ((error: unknown) => void) | null;
+  turn: () => void;
+}
+
+/** @internal */
+export function newHostDriverState(): HostDriverState {
+  return { sleeping: false, timer: undefined, turnQueued: false, resolve: null, reject: null, turn: noop };
+}
+
+function noop(): void {}
+
+type Macrotask = (callback: () => void) => void;
+
+// The fastest way each host has to run a callback after pending I/O and promise
+// reactions: setImmediate (Node, Bun, Deno), a MessageChannel (browsers), setTimeout.
+const queueMacrotask: Macrotask = (() => {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown; MessageChannel?: typeof MessageChannel };
+  if (typeof g.setImmediate === "function") {
+    const setImmediate = g.setImmediate;
+    return (callback) => {
+      setImmediate(callback);
+    };
+  }
+  if (typeof g.MessageChannel === "function") {
+    const queue: (() => void)[] = [];
+    const channel = new g.MessageChannel();
+    channel.port1.onmessage = () => queue.shift()?.();
+    return (callback) => {
+      queue.push(callback);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (callback) => {
+    setTimeout(callback, 0);
+  };
+})();
+
+/** @internal Runs `loop` on the host until it stops; the loop's checks were done. */
+export function runOnHost(loop: EventLoop): Promise<void> {
+  const host = loop._host;
+  return new Promise<void>((resolve, reject) => {
+    host.resolve = resolve;
+    host.reject = reject;
+    host.turn = () => hostTurn(loop);
+    host.turnQueued = true;
+    queueMacrotask(host.turn);
+  });
+}
+
+function hostTurn(loop: EventLoop): void {
+  const host = loop._host;
+  host.turnQueued = false;
+  host.sleeping = false;
+  if (host.timer !== undefined) {
+    clearTimeout(host.timer);
+    host.timer = undefined;
+  }
+  if (host.resolve === null) return; // the run already ended
+  const clock = loop._clock;
+  const sliceEnd = performance.now() + HOST_SLICE_MS;
+  _setRunningLoop(loop);
+  try {
+    for (;;) {
+      loop._runOnce();
+      if (loop._stopping) {
+        finishHostRun(loop, null);
+        return;
+      }
+      if (loop._ready.length > 0) {
+        if (performance.now() >= sliceEnd) {
+          queueTurn(loop);
+          return;
+        }
+        continue;
+      }
+      loop._dropCancelledTimersAtTop();
+      const next = loop._scheduled.peek();
+      if (next === undefined) {
+        // Nothing ready, no timer: only the host can bring more work.
+        host.sleeping = true;
+        return;
+      }
+      const delay = next._when - clock.now();
+      if (delay <= 0) continue;
+      if (clock.isVirtual) {
+        // Let settled host operations land before time jumps past them, and keep
+        // turns short so the host stays responsive during long virtual runs.
+        if (loop._hostPending > 0 || performance.now() >= sliceEnd) {
+          queueTurn(loop);
+          return;
+        }
+        clock.advanceTo(next._when);
+        continue;
+      }
+      host.sleeping = true;
+      host.timer = setTimeout(host.turn, Math.max(1, Math.ceil(delay * 1000)));
+      return;
+    }
+  } catch (error) {
+    finishHostRun(loop, error);
+  } finally {
+    _setRunningLoop(null);
+  }
+}
+
+function queueTurn(loop: EventLoop): void {
+  const host = loop._host;
+  if (host.turnQueued) return;
+  host.turnQueued = true;
+  queueMacrotask(host.turn);
+}
+
+function finishHostRun(loop: EventLoop, error: unknown): void {
+  const host = loop._host;
+  const { resolve, reject } = host;
+  host.resolve = host.reject = null;
+  host.sleeping = false;
+  loop._endRun();
+  if (error === null) resolve!();
+  else reject!(error);
+}
+
+/** @internal Called when work arrives for a loop that sleeps on the host. */
+export function wakeHost(loop: EventLoop): void {
+  const host = loop._host;
+  host.sleeping = false;
+  if (host.timer !== undefined) {
+    clearTimeout(host.timer);
+    host.timer = undefined;
+  }
+  queueTurn(loop);
+}
+
+/** @internal Cancels the host timer of a loop that is being closed. */
+export function disarmHost(loop: EventLoop): void {
+  const host = loop._host;
+  if (host.timer !== undefined) clearTimeout(host.timer);
+  host.timer = undefined;
+  host.sleeping = false;
+}
+
+/** @internal Runs `loop` synchronously until it stops; the loop's checks were done. */
+export function runSynchronously(loop: EventLoop): void {
+  _setRunningLoop(loop);
+  try {
+    for (;;) {
+      loop._runOnce();
+      if (loop._stopping) return;
+      if (loop._ready.length === 0) waitForNextTimer(loop);
+    }
+  } finally {
+    _setRunningLoop(null);
+    loop._endRun();
+  }
+}
+
+function waitForNextTimer(loop: EventLoop): void {
+  loop._dropCancelledTimersAtTop();
+  const next = loop._scheduled.peek();
+  if (next === undefined) {
+    const pending = loop._hostPending;
+    const what =
+      pending > 0
+        ? `${pending} host operation${pending === 1 ? " (a wrapped promise) is" : "s (wrapped promises) are"} still pending`
+        : "only host I/O could make progress";
+    throw new RuntimeError(
+      `runSync cannot wait for host I/O: nothing is ready, no timer is scheduled and ${what}; use asyncio.run (or loop.runUntilComplete) instead`,
+    );
+  }
+  const clock = loop._clock;
+  const delay = next._when - clock.now();
+  if (delay <= 0) return;
+  if (clock.isVirtual) clock.advanceTo(next._when);
+  else blockThread(delay);
+}
+
+let waitCell: Int32Array | null = null;
+
+function blockThread(seconds: number): void {
+  if (waitCell === null) {
+    if (typeof SharedArrayBuffer !== "function" || typeof Atomics?.wait !== "function") throw cannotBlock("SharedArrayBuffer is not available");
+    waitCell = new Int32Array(new SharedArrayBuffer(4));
+  }
+  try {
+    Atomics.wait(waitCell, 0, 0, seconds * 1000);
+  } catch (error) {
+    throw cannotBlock(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function cannotBlock(reason: string): RuntimeError {
+  return new RuntimeError(
+    `runSync cannot block this thread between timers: the host forbids Atomics.wait here (${reason}), as a browser's main thread does; ` +
+      "use asyncio.run instead, or run on a VirtualClock, which never blocks",
+  );
+}

@@ -1,0 +1,698 @@
+/**
+ * The event loop: a FIFO ready queue and a timer heap, run one iteration at a time
+ * exactly as CPython's `BaseEventLoop._run_once`, by either of two drivers (see
+ * drivers.ts). Also Handle, TimerHandle and the event loop policy
+ * (getEventLoop, setEventLoop, newEventLoop, getRunningLoop).
+ */
+import { type Clock, RealClock } from "./clock";
+import { RuntimeError } from "./exceptions";
+import { ReadyQueue } from "./readyqueue";
+import { describe, isGeneratorFunction } from "./repr";
+import { TimerHeap } from "./timerheap";
+import { type Coroutine, isCoroutine } from "./coroutines";
+import { Future, wrapPromise } from "./futures";
+import type { Task, TaskOptions } from "./tasks";
+import * as drivers from "./drivers";
+
+/** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
+export interface Runnable {
+  _run(): void;
+}
+
+// biome-ignore lint: a callback takes whatever arguments it was scheduled with.
+type AnyFunction = (...args: any[]) => unknown;
+
+const NO_ARGS: readonly unknown[] = [];
+
+/**
+ * A callback scheduled with `callSoon` (Python's `asyncio.Handle`). Cancelling it
+ * before it runs keeps it from running.
+ */
+export class Handle implements Runnable {
+  /** @internal */ _callback: AnyFunction | null;
+  /** @internal */ _args: readonly unknown[];
+  /** @internal */ _loop: EventLoop;
+  /** @internal */ _cancelled: boolean;
+  /** @internal */ _repr: string | null;
+
+  /** @internal */
+  constructor(callback: AnyFunction, args: readonly unknown[], loop: EventLoop) {
+    this._callback = callback;
+    this._args = args;
+    this._loop = loop;
+    this._cancelled = false;
+    this._repr = null;
+  }
+
+  /** Keeps the callback from running; it is a no-op once it ran or was cancelled. */
+  cancel(): void {
+    if (this._cancelled) return;
+    this._cancelled = true;
+    // In debug mode keep the description for messages about it, as CPython does.
+    if (this._loop._debug) this._repr = this.toString();
+    this._callback = null;
+    this._args = NO_ARGS;
+  }
+
+  /** True once `cancel()` was called. */
+  cancelled(): boolean {
+    return this._cancelled;
+  }
+
+  /** @internal */
+  _run(): void {
+    if (this._cancelled) return;
+    const callback = this._callback!;
+    const args = this._args;
+    try {
+      switch (args.length) {
+        case 0:
+          callback();
+          break;
+        case 1:
+          callback(args[0]);
+          break;
+        case 2:
+          callback(args[0], args[1]);
+          break;
+        default:
+          callback(...args);
+      }
+    } catch (error) {
+      this._loop.callExceptionHandler({
+        message: `Exception in callback ${this._describeCallback()}`,
+        exception: error,
+        handle: this,
+      });
+    }
+  }
+
+  /** @internal */
+  _describeCallback(): string {
+    if (this._callback === null) return this._repr ?? "<cancelled>";
+    const name = this._callback.name || "(anonymous)";
+    return `${name}(${this._args.map(describe).join(", ")})`;
+  }
+
+  toString(): string {
+    if (this._repr !== null) return this._repr;
+    const state = this._cancelled ? " cancelled" : "";
+    return `<${this.constructor.name}${state} ${this._describeCallback()}>`;
+  }
+}
+
+/**
+ * A callback scheduled for a point in time with `callLater` or `callAt` (Python's
+ * `asyncio.TimerHandle`).
+ */
+export class TimerHandle extends Handle {
+  /** @internal */ _when: number;
+  /** @internal */ _seq: number;
+  /** @internal */ _scheduled: boolean;
+
+  /** @internal */
+  constructor(when: number, seq: number, callback: AnyFunction, args: readonly unknown[], loop: EventLoop) {
+    super(callback, args, loop);
+    this._when = when;
+    this._seq = seq;
+    this._scheduled = false;
+  }
+
+  /** The loop time (seconds) at which the callback is due. */
+  when(): number {
+    return this._when;
+  }
+
+  override cancel(): void {
+    if (!this._cancelled && this._scheduled) this._loop._timerHandleCancelled();
+    super.cancel();
+  }
+
+  override toString(): string {
+    if (this._repr !== null) return this._repr;
+    const state = this._cancelled ? " cancelled" : "";
+    return `<TimerHandle${state} when=${this._when} ${this._describeCallback()}>`;
+  }
+}
+
+/** What the loop passes to an exception handler (Python's context dict). */
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  future?: Future<unknown>;
+  task?: Task<unknown>;
+  handle?: Handle;
+  [key: string]: unknown;
+}
+
+/** A function installed with `setExceptionHandler`. */
+export type ExceptionHandler = (loop: EventLoop, context: ExceptionContext) => void;
+
+/** A function installed with `setTaskFactory`: it must return a Task for the coroutine. */
+export type TaskFactory = (loop: EventLoop, coro: Coroutine<unknown>, options: TaskOptions) => Task<unknown>;
+
+/** Options of `newEventLoop` and of `new EventLoop`. */
+export interface EventLoopOptions {
+  /** Where time comes from; `new VirtualClock()` for instant, deterministic runs. */
+  clock?: Clock;
+  /** Debug mode: report slow callbacks and check callbacks more strictly. */
+  debug?: boolean;
+}
+
+// CPython's thresholds for rebuilding the timer heap without its cancelled timers.
+const MIN_SCHEDULED_TIMER_HANDLES = 100;
+const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+// CPython adds the clock's resolution so a timer due "now" is not left for later.
+const CLOCK_RESOLUTION = 1e-9;
+
+let runningLoop: EventLoop | null = null;
+
+/** @internal The loop running in the current turn, or null. */
+export function _getRunningLoop(): EventLoop | null {
+  return runningLoop;
+}
+
+/** @internal */
+export function _setRunningLoop(loop: EventLoop | null): void {
+  runningLoop = loop;
+}
+
+/**
+ * The event loop (Python's `asyncio.AbstractEventLoop`, as `BaseEventLoop` implements
+ * it). One iteration runs the timers that are due, then every callback that was ready
+ * when the iteration began.
+ *
+ * Two drivers run it: the host-driven one (`runUntilComplete`, `runForever`, which
+ * return Promises and sleep between timers on the host's own timers) and the
+ * synchronous one (`runUntilCompleteSync`, `runForeverSync`, which block the thread
+ * between timers).
+ */
+export class EventLoop {
+  /** @internal */ _clock: Clock;
+  /** @internal */ _ready: ReadyQueue<Runnable>;
+  /** @internal */ _scheduled: TimerHeap<TimerHandle>;
+  /** @internal */ _timerCancelledCount: number;
+  /** @internal */ _timerSeq: number;
+  /** @internal */ _stopping: boolean;
+  /** @internal */ _closed: boolean;
+  /** @internal */ _running: boolean;
+  /** @internal */ _debug: boolean;
+  /** @internal */ _exceptionHandler: ExceptionHandler | null;
+  /** @internal */ _taskFactory: TaskFactory | null;
+  /** @internal */ _currentTask: Task<unknown> | null;
+  /** @internal Tasks of this loop that are not done yet (Python's `_scheduled_tasks`). */
+  _tasks: Set<Task<unknown>>;
+  /** @internal Host operations (wrapped promises) that may still call back into the loop. */
+  _hostPending: number;
+  /** @internal State of the host-driven driver. */
+  _host: drivers.HostDriverState;
+
+  /**
+   * Seconds a callback or task step may run before debug mode reports it as slow
+   * (Python's `slow_callback_duration`).
+   */
+  slowCallbackDuration: number;
+
+  constructor(options: EventLoopOptions = {}) {
+    this._clock = options.clock ?? new RealClock();
+    this._ready = new ReadyQueue<Runnable>();
+    this._scheduled = new TimerHeap<TimerHandle>();
+    this._timerCancelledCount = 0;
+    this._timerSeq = 0;
+    this._stopping = false;
+    this._closed = false;
+    this._running = false;
+    this._debug = options.debug ?? false;
+    this._exceptionHandler = null;
+    this._taskFactory = null;
+    this._currentTask = null;
+    this._tasks = new Set();
+    this._hostPending = 0;
+    this._host = drivers.newHostDriverState();
+    this.slowCallbackDuration = 0.1;
+  }
+
+  /** The loop's current time in seconds, from its clock (Python's `loop.time()`). */
+  time(): number {
+    return this._clock.now();
+  }
+
+  /** The loop's clock. */
+  get clock(): Clock {
+    return this._clock;
+  }
+
+  /**
+   * Schedules `callback(...args)` to run on the next iteration, after what is already
+   * ready (Python's `call_soon`).
+   *
+   * @throws RuntimeError if the loop is closed; TypeError if `callback` is not a function.
+   */
+  callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    this._checkClosed();
+    this._checkCallback(callback, "callSoon");
+    const handle = new Handle(callback as AnyFunction, args, this);
+    this._ready.push(handle);
+    if (this._host.sleeping) drivers.wakeHost(this);
+    return handle;
+  }
+
+  /**
+   * Like `callSoon`, and safe to call from host callbacks outside the loop's turns
+   * (Python's `call_soon_threadsafe`): it wakes a loop that sleeps on the host.
+   */
+  callSoonThreadsafe<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
+    return this.callSoon(callback, ...args);
+  }
+
+  /**
+   * Schedules `callback(...args)` to run `delay` seconds from now (Python's `call_later`).
+   *
+   * @throws RuntimeError if the loop is closed; TypeError for a delay that is not a number.
+   */
+  callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (typeof delay !== "number") {
+      throw new TypeError(`callLater() delay must be a number of seconds, got ${describe(delay)}`);
+    }
+    return this.callAt(this._clock.now() + delay, callback, ...args);
+  }
+
+  /**
+   * Schedules `callback(...args)` to run at loop time `when` (Python's `call_at`).
+   *
+   * @throws RuntimeError if the loop is closed; TypeError for a time that is not a number.
+   */
+  callAt<A extends unknown[]>(when: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
+    if (typeof when !== "number" || Number.isNaN(when)) {
+      throw new TypeError(`callAt() when must be a number (loop time in seconds), got ${describe(when)}`);
+    }
+    this._checkClosed();
+    this._checkCallback(callback, "callAt");
+    const timer = new TimerHandle(when, this._timerSeq++, callback as AnyFunction, args, this);
+    this._scheduled.push(timer);
+    timer._scheduled = true;
+    if (this._host.sleeping) drivers.wakeHost(this);
+    return timer;
+  }
+
+  /** A new pending Future bound to this loop (Python's `create_future`). */
+  createFuture<T = unknown>(): Future<T> {
+    return new Future<T>(this);
+  }
+
+  /**
+   * Wraps a coroutine in a Task scheduled on this loop (Python's `loop.create_task`),
+   * through the task factory if one is set.
+   *
+   * @throws RuntimeError if the loop is closed; TypeError if `coro` is not a coroutine.
+   */
+  createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
+    this._checkClosed();
+    if (this._taskFactory === null) return new taskClass!(coro, { ...options, loop: this }) as Task<T>;
+    const task = this._taskFactory(this, coro as Coroutine<unknown>, options) as Task<T>;
+    if (options.name !== undefined) task.setName(options.name);
+    return task;
+  }
+
+  /**
+   * Runs the loop on the host until `aw` is done and settles with its result
+   * (Python's `run_until_complete`). A coroutine is wrapped in a Task first.
+   *
+   * @throws RuntimeError if the loop is closed or already running, or if it was
+   * stopped before `aw` completed.
+   */
+  async runUntilComplete<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): Promise<T> {
+    const future = this._beginUntilComplete(aw);
+    try {
+      await this.runForever();
+    } finally {
+      future.removeDoneCallback(stopLoopWhenDone);
+    }
+    return this._endUntilComplete(future);
+  }
+
+  /**
+   * The synchronous `runUntilComplete`: blocks the thread between timers
+   * (`Atomics.wait`), or jumps on a VirtualClock.
+   *
+   * @throws RuntimeError as `runUntilComplete`, and when only host I/O could let the
+   * future finish (use `runUntilComplete` then).
+   */
+  runUntilCompleteSync<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): T {
+    const future = this._beginUntilComplete(aw);
+    try {
+      this.runForeverSync();
+    } finally {
+      future.removeDoneCallback(stopLoopWhenDone);
+    }
+    return this._endUntilComplete(future);
+  }
+
+  /**
+   * Runs the loop on the host until `stop()` is called (Python's `run_forever`).
+   *
+   * @throws RuntimeError if the loop is closed or already running.
+   */
+  runForever(): Promise<void> {
+    this._beginRun();
+    return drivers.runOnHost(this);
+  }
+
+  /**
+   * Runs the loop synchronously until `stop()` is called.
+   *
+   * @throws RuntimeError if the loop is closed or already running, or when nothing is
+   * ready, no timer is left and only host I/O could make progress.
+   */
+  runForeverSync(): void {
+    this._beginRun();
+    drivers.runSynchronously(this);
+  }
+
+  /**
+   * Stops the loop after the current iteration (Python's `stop`). Before the loop
+   * runs, it makes the next run do exactly one iteration.
+   */
+  stop(): void {
+    this._stopping = true;
+    if (this._host.sleeping) drivers.wakeHost(this);
+  }
+
+  /** True while `runForever*` or `runUntilComplete*` is running the loop. */
+  isRunning(): boolean {
+    return this._running;
+  }
+
+  /** True once `close()` was called. */
+  isClosed(): boolean {
+    return this._closed;
+  }
+
+  /**
+   * Closes the loop, dropping every pending callback and timer (Python's `close`).
+   * Closing twice is a no-op.
+   *
+   * @throws RuntimeError if the loop is running.
+   */
+  close(): void {
+    if (this._running) throw new RuntimeError("Cannot close a running event loop");
+    if (this._closed) return;
+    this._closed = true;
+    this._ready.clear();
+    this._scheduled.clear();
+    this._timerCancelledCount = 0;
+    drivers.disarmHost(this);
+  }
+
+  /** True in debug mode. */
+  getDebug(): boolean {
+    return this._debug;
+  }
+
+  /** Turns debug mode on or off: slow callbacks and task steps are then reported. */
+  setDebug(enabled: boolean): void {
+    this._debug = enabled;
+  }
+
+  /**
+   * Installs the function that receives errors no one else can handle (Python's
+   * `set_exception_handler`); `null` restores the default, which logs to the console.
+   *
+   * @throws TypeError if `handler` is neither a function nor null.
+   */
+  setExceptionHandler(handler: ExceptionHandler | null): void {
+    if (handler !== null && typeof handler !== "function") {
+      throw new TypeError(`A callable object or null is expected, got ${describe(handler)}`);
+    }
+    this._exceptionHandler = handler;
+  }
+
+  /** The handler set with `setExceptionHandler`, or null. */
+  getExceptionHandler(): ExceptionHandler | null {
+    return this._exceptionHandler;
+  }
+
+  /**
+   * Logs `context` the default way: its message, the error's stack and the other
+   * keys (Python's `default_exception_handler`).
+   */
+  defaultExceptionHandler(context: ExceptionContext): void {
+    const lines = [context.message || "Unhandled exception in event loop"];
+    for (const key of Object.keys(context)) {
+      if (key === "message" || key === "exception") continue;
+      lines.push(`${key}: ${String(context[key])}`);
+    }
+    if ("exception" in context) {
+      const error = context.exception;
+      lines.push(error instanceof Error && error.stack ? error.stack : `exception: ${describe(error)}`);
+    }
+    console.error(lines.join("\n"));
+  }
+
+  /**
+   * Passes `context` to the installed exception handler, or to the default one
+   * (Python's `call_exception_handler`). An error thrown by the handler is logged,
+   * never propagated, so the loop keeps running.
+   */
+  callExceptionHandler(context: ExceptionContext): void {
+    const handler = this._exceptionHandler;
+    if (handler === null) {
+      try {
+        this.defaultExceptionHandler(context);
+      } catch {
+        // Nothing sensible is left to do if logging itself fails.
+      }
+      return;
+    }
+    try {
+      handler(this, context);
+    } catch (error) {
+      try {
+        this.defaultExceptionHandler({ message: "Unhandled error in exception handler", exception: error, context });
+      } catch {
+        // As above.
+      }
+    }
+  }
+
+  /**
+   * Installs the function that `createTask` uses to make tasks (Python's
+   * `set_task_factory`); `null` restores the default.
+   *
+   * @throws TypeError if `factory` is neither a function nor null.
+   */
+  setTaskFactory(factory: TaskFactory | null): void {
+    if (factory !== null && typeof factory !== "function") {
+      throw new TypeError(`task factory must be a callable or null, got ${describe(factory)}`);
+    }
+    this._taskFactory = factory;
+  }
+
+  /** The factory set with `setTaskFactory`, or null. */
+  getTaskFactory(): TaskFactory | null {
+    return this._taskFactory;
+  }
+
+  toString(): string {
+    const state = this._closed ? "closed" : this._running ? "running" : "idle";
+    return `<EventLoop ${state} debug=${this._debug}>`;
+  }
+
+  // ---- internals shared with futures, tasks and the drivers ----
+
+  /** @internal Puts a task on the ready queue to run its next step. */
+  _scheduleTask(task: Runnable): void {
+    this._checkClosed();
+    this._ready.push(task);
+    if (this._host.sleeping) drivers.wakeHost(this);
+  }
+
+  /** @internal */
+  _timerHandleCancelled(): void {
+    this._timerCancelledCount++;
+  }
+
+  /** @internal */
+  _checkClosed(): void {
+    if (this._closed) throw new RuntimeError("Event loop is closed");
+  }
+
+  /** @internal */
+  _checkCallback(callback: unknown, method: string): void {
+    if (typeof callback !== "function") {
+      throw new TypeError(`a callable object was expected by ${method}(), got ${describe(callback)}`);
+    }
+    if (isGeneratorFunction(callback)) {
+      throw new TypeError(`coroutines cannot be used with ${method}(); wrap it in a task: loop.createTask(${callback.name || "coro"}(...))`);
+    }
+  }
+
+  /** @internal Checks shared by both drivers before a run starts. */
+  _beginRun(): void {
+    this._checkClosed();
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
+    this._running = true;
+  }
+
+  /** @internal Both drivers call this when a run ends, however it ends. */
+  _endRun(): void {
+    this._stopping = false;
+    this._running = false;
+  }
+
+  /**
+   * @internal One iteration (CPython's `_run_once`), without the wait for I/O, which
+   * the drivers do between iterations.
+   */
+  _runOnce(): void {
+    const scheduled = this._scheduled;
+    if (
+      scheduled.length > MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timerCancelledCount / scheduled.length > MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      // Too many cancelled timers: rebuild the heap without them, so a loop that
+      // keeps starting and cancelling timeouts does not grow without bound.
+      for (const timer of scheduled.toArray()) if (timer._cancelled) timer._scheduled = false;
+      scheduled.compact();
+      this._timerCancelledCount = 0;
+    } else {
+      this._dropCancelledTimersAtTop();
+    }
+
+    const endTime = this._clock.now() + CLOCK_RESOLUTION;
+    while (scheduled.length > 0) {
+      const timer = scheduled.peek()!;
+      if (timer._when >= endTime) break;
+      scheduled.pop();
+      timer._scheduled = false;
+      this._ready.push(timer);
+    }
+
+    // Run only what was ready when this iteration began, so a callback that
+    // schedules another cannot starve timers or I/O.
+    const ready = this._ready;
+    const ntodo = ready.length;
+    if (this._debug) {
+      for (let i = 0; i < ntodo; i++) this._runTimed(ready.shift());
+    } else {
+      for (let i = 0; i < ntodo; i++) ready.shift()._run();
+    }
+  }
+
+  /** @internal Pops cancelled timers off the top of the heap. */
+  _dropCancelledTimersAtTop(): void {
+    const scheduled = this._scheduled;
+    while (scheduled.length > 0 && scheduled.peek()!._cancelled) {
+      this._timerCancelledCount--;
+      scheduled.pop()!._scheduled = false;
+    }
+  }
+
+  private _runTimed(item: Runnable): void {
+    const start = performance.now();
+    item._run();
+    const seconds = (performance.now() - start) / 1000;
+    if (seconds >= this.slowCallbackDuration) {
+      console.warn(`Executing ${String(item)} took ${seconds.toFixed(3)} seconds`);
+    }
+  }
+
+  private _beginUntilComplete<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): Future<T> {
+    this._checkClosed();
+    if (this._running) throw new RuntimeError("This event loop is already running");
+    if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
+    const future = _ensureFuture(aw, this);
+    future.addDoneCallback(stopLoopWhenDone);
+    return future;
+  }
+
+  private _endUntilComplete<T>(future: Future<T>): T {
+    if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    return future.result();
+  }
+}
+
+// tasks.ts registers Task here: Task extends Future, and futures.ts needs this module,
+// so importing tasks.ts from here would let Task be defined before Future.
+let taskClass: (new (coro: Coroutine<unknown>, options: TaskOptions & { loop: EventLoop }) => Task<unknown>) | null = null;
+
+/** @internal */
+export function _registerTaskClass(cls: typeof taskClass): void {
+  taskClass = cls;
+}
+
+/**
+ * @internal Python's `ensure_future`: a Future stays as it is, a coroutine becomes a
+ * Task on `loop`, a promise is followed by a new Future.
+ */
+export function _ensureFuture<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>, loop: EventLoop | null): Future<T> {
+  if (aw instanceof Future) {
+    if (loop !== null && aw._loop !== loop) {
+      throw new RangeError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return aw;
+  }
+  if (isCoroutine(aw)) return (loop ?? getEventLoop()).createTask(aw);
+  if (aw !== null && typeof (aw as PromiseLike<T>)?.then === "function") return wrapPromise(aw as PromiseLike<T>, loop ?? getEventLoop());
+  throw new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${describe(aw)}`);
+}
+
+function stopLoopWhenDone(future: Future<unknown>): void {
+  future.getLoop().stop();
+}
+
+// ---- the policy: which loop getEventLoop() returns ----
+
+let currentLoop: EventLoop | null = null;
+let setEventLoopCalled = false;
+
+/**
+ * The running loop (Python's `get_running_loop`).
+ *
+ * @throws RuntimeError when no loop is running in this turn.
+ */
+export function getRunningLoop(): EventLoop {
+  if (runningLoop === null) throw new RuntimeError("no running event loop");
+  return runningLoop;
+}
+
+/**
+ * The running loop if there is one, else the current loop set with `setEventLoop`;
+ * if none was ever set, a new loop that becomes the current one (Python's
+ * `get_event_loop`).
+ *
+ * @throws RuntimeError when `setEventLoop(null)` was called (as `asyncio.run` does at
+ * its end) and no loop is set.
+ */
+export function getEventLoop(): EventLoop {
+  if (runningLoop !== null) return runningLoop;
+  if (currentLoop === null) {
+    if (setEventLoopCalled) {
+      throw new RuntimeError(
+        "There is no current event loop: setEventLoop(null) was called (asyncio.run does so when it ends); " +
+          "call asyncio.setEventLoop(asyncio.newEventLoop()) first",
+      );
+    }
+    currentLoop = new EventLoop();
+  }
+  return currentLoop;
+}
+
+/**
+ * Makes `loop` the current loop that `getEventLoop` returns (Python's `set_event_loop`).
+ *
+ * @throws TypeError if `loop` is neither an EventLoop nor null.
+ */
+export function setEventLoop(loop: EventLoop | null): void {
+  if (loop !== null && !(loop instanceof EventLoop)) {
+    throw new TypeError(`loop must be an instance of EventLoop or null, not ${describe(loop)}`);
+  }
+  setEventLoopCalled = true;
+  currentLoop = loop;
+}
+
+/** A new event loop (Python's `new_event_loop`); it is not made current. */
+export function newEventLoop(options: EventLoopOptions = {}): EventLoop {
+  return new EventLoop(options);
+}

@@ -1,0 +1,365 @@
+/**
+ * Future (Python's `asyncio.Future`), the iterator that makes `yield* future` work,
+ * and wrapPromise, the bridge from native promises.
+ */
+import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
+import { type EventLoop, getEventLoop } from "./events";
+import { describe } from "./repr";
+
+const PENDING = 0;
+const CANCELLED = 1;
+const FINISHED = 2;
+type State = typeof PENDING | typeof CANCELLED | typeof FINISHED;
+const STATE_NAMES = ["PENDING", "CANCELLED", "FINISHED"] as const;
+
+/** A function passed to `addDoneCallback`; it receives the future once it is done. */
+export type DoneCallback<T> = (future: Future<T>) => void;
+
+/**
+ * @internal A task waiting on a future. The future puts the task itself on the ready
+ * queue when it completes, instead of allocating a Handle for a wake-up callback.
+ */
+export interface Waiter {
+  _wakeFuture: Future<unknown> | null;
+  _run(): void;
+}
+
+type Callback = DoneCallback<never> | Waiter;
+
+/**
+ * The result of an operation that completes later (Python's `asyncio.Future`).
+ *
+ * Inside a coroutine, `yield* future` waits for it and gives its result (or throws its
+ * error). It is also `PromiseLike`, so native code can `await future`.
+ *
+ * Done callbacks always run through the loop (`callSoon`), never synchronously.
+ */
+export class Future<T = unknown> implements PromiseLike<T> {
+  /** @internal */ _loop: EventLoop;
+  /** @internal */ _state: State;
+  /** @internal */ _result: T | undefined;
+  /** @internal */ _exception: unknown;
+  /** @internal */ _hasException: boolean;
+  /** @internal */ _cancelMessage: string | undefined;
+  /** @internal The CancelledError a task's coroutine raised, kept to re-raise as is. */
+  _cancelledExc: CancelledError | null;
+  /** @internal The first done callback; most futures never have a second. */
+  _callback0: Callback | null;
+  /** @internal */ _callbacks: Callback[] | null;
+  /** @internal The native promise behind `then`, made on first use. */
+  _promise: Promise<T> | null;
+  /** @internal Settles `_promise`; called directly on completion (promise reactions are asynchronous anyway). */
+  _settlePromise: (() => void) | null;
+  /** @internal */ _logTraceback: boolean;
+
+  /** A pending future on `loop`, or on `getEventLoop()` (Python's `Future(loop=...)`). */
+  constructor(loop?: EventLoop) {
+    this._loop = loop ?? getEventLoop();
+    this._state = PENDING;
+    this._result = undefined;
+    this._exception = undefined;
+    this._hasException = false;
+    this._cancelMessage = undefined;
+    this._cancelledExc = null;
+    this._callback0 = null;
+    this._callbacks = null;
+    this._promise = null;
+    this._settlePromise = null;
+    this._logTraceback = false;
+  }
+
+  /** The loop this future is bound to. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** True once the future has a result, an error, or was cancelled. */
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  /** True if the future was cancelled. */
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /**
+   * The result (Python's `Future.result()`).
+   *
+   * @throws the future's error if it has one; CancelledError if it was cancelled;
+   * InvalidStateError("Result is not set.") if it is still pending.
+   */
+  result(): T {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state === PENDING) throw new InvalidStateError("Result is not set.");
+    this._logTraceback = false;
+    if (this._hasException) throw this._exception;
+    return this._result as T;
+  }
+
+  /**
+   * The error the future finished with, or `undefined` if it has a result (Python's
+   * `Future.exception()`).
+   *
+   * @throws CancelledError if it was cancelled; InvalidStateError("Exception is not
+   * set.") if it is still pending.
+   */
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
+    this._logTraceback = false;
+    return this._hasException ? this._exception : undefined;
+  }
+
+  /**
+   * Cancels the future and schedules its callbacks (Python's `Future.cancel`).
+   * Returns false if it was already done.
+   */
+  cancel(msg?: string): boolean {
+    this._logTraceback = false;
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /**
+   * Marks the future done with `value` and schedules its callbacks.
+   *
+   * @throws InvalidStateError if it is already done.
+   */
+  setResult(value: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
+    this._result = value;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  /**
+   * Marks the future done with `error` and schedules its callbacks. An error class is
+   * instantiated, as Python does.
+   *
+   * @throws InvalidStateError if it is already done.
+   */
+  setException(error: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
+    if (typeof error === "function" && error.prototype instanceof Error) {
+      error = new (error as new () => Error)();
+    }
+    this._exception = error;
+    this._hasException = true;
+    this._state = FINISHED;
+    this._logTraceback = true;
+    this._scheduleCallbacks();
+  }
+
+  /**
+   * Calls `callback(future)` through the loop once the future is done; at once (on the
+   * next loop iteration) if it already is (Python's `add_done_callback`).
+   */
+  addDoneCallback(callback: DoneCallback<T>): void {
+    if (typeof callback !== "function") {
+      throw new TypeError(`a callable object was expected by addDoneCallback(), got ${describe(callback)}`);
+    }
+    this._addCallback(callback as Callback);
+  }
+
+  /**
+   * Removes every registration of `callback`; returns how many were removed (Python's
+   * `remove_done_callback`).
+   */
+  removeDoneCallback(callback: DoneCallback<T>): number {
+    let removed = 0;
+    const rest = this._callbacks;
+    if (rest !== null) {
+      const kept = rest.filter((cb) => cb !== callback);
+      removed = rest.length - kept.length;
+      this._callbacks = kept.length > 0 ? kept : null;
+    }
+    if (this._callback0 === callback) {
+      removed++;
+      this._callback0 = null;
+    }
+    if (this._callback0 === null && this._callbacks !== null) {
+      this._callback0 = this._callbacks.shift()!;
+      if (this._callbacks.length === 0) this._callbacks = null;
+    }
+    return removed;
+  }
+
+  /** Native promise interop: settles with the future's result or error. */
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this._asPromise().then(onFulfilled, onRejected);
+  }
+
+  /** `yield* future` inside a coroutine: waits until it is done, gives its result. */
+  [Symbol.iterator](): Iterator<Future<unknown> | undefined, T, unknown> {
+    return new FutureIterator(this);
+  }
+
+  toString(): string {
+    return `<${this.constructor.name} ${this._stateDescription()}>`;
+  }
+
+  // ---- internals ----
+
+  /** @internal */
+  _stateDescription(): string {
+    if (this._state === PENDING) return "pending";
+    if (this._state === CANCELLED) return "cancelled";
+    return this._hasException ? `finished exception=${describeError(this._exception)}` : `finished result=${describe(this._result)}`;
+  }
+
+  /** @internal */
+  _stateName(): string {
+    return STATE_NAMES[this._state];
+  }
+
+  /** @internal Python's `_make_cancelled_error`: the saved error once, else a new one. */
+  _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== null) {
+      this._cancelledExc = null;
+      return saved;
+    }
+    return new CancelledError(this._cancelMessage ?? "");
+  }
+
+  /** @internal Registers a done callback or a waiting task. */
+  _addCallback(callback: Callback): void {
+    if (this._state !== PENDING) {
+      this._scheduleCallback(callback);
+    } else if (this._callback0 === null && this._callbacks === null) {
+      this._callback0 = callback;
+    } else if (this._callbacks === null) {
+      this._callbacks = [callback];
+    } else {
+      this._callbacks.push(callback);
+    }
+  }
+
+  private _scheduleCallbacks(): void {
+    if (this._settlePromise !== null) {
+      this._settlePromise();
+      this._settlePromise = null;
+    }
+    const first = this._callback0;
+    if (first === null) return;
+    const rest = this._callbacks;
+    this._callback0 = null;
+    this._callbacks = null;
+    this._scheduleCallback(first);
+    if (rest !== null) for (let i = 0; i < rest.length; i++) this._scheduleCallback(rest[i]!);
+  }
+
+  private _scheduleCallback(callback: Callback): void {
+    if (typeof callback === "function") {
+      this._loop.callSoon(callback as DoneCallback<T>, this);
+    } else {
+      callback._wakeFuture = this as Future<unknown>;
+      this._loop._scheduleTask(callback);
+    }
+  }
+
+  private _asPromise(): Promise<T> {
+    if (this._promise === null) {
+      this._promise = new Promise<T>((resolve, reject) => {
+        const settle = (): void => {
+          try {
+            resolve(this.result());
+          } catch (error) {
+            reject(error);
+          }
+        };
+        if (this._state !== PENDING) settle();
+        else this._settlePromise = settle;
+      });
+    }
+    return this._promise;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}(${describe(error.message)})`;
+  return describe(error);
+}
+
+/**
+ * What `yield* future` iterates: it yields the future while it is pending, then
+ * returns its result (Python's `Future.__await__`).
+ */
+class FutureIterator<T> implements Iterator<Future<unknown> | undefined, T, unknown> {
+  private _future: Future<T>;
+  private _yielded: boolean;
+
+  constructor(future: Future<T>) {
+    this._future = future;
+    this._yielded = false;
+  }
+
+  next(): IteratorResult<Future<unknown> | undefined, T> {
+    const future = this._future;
+    if (future._state === PENDING) {
+      if (!this._yielded) {
+        this._yielded = true;
+        return { value: future as Future<unknown>, done: false };
+      }
+      throw new RuntimeError(`await wasn't used with future: ${future} was resumed before it was done`);
+    }
+    return { value: future.result(), done: true };
+  }
+
+  throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+    throw error;
+  }
+
+  return(value?: T): IteratorResult<Future<unknown> | undefined, T> {
+    return { value: value as T, done: true };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/** True for a Future or Task (Python's `asyncio.isfuture`). */
+export function isFuture(value: unknown): value is Future<unknown> {
+  return value instanceof Future;
+}
+
+/**
+ * A Future on `loop` (default: `getEventLoop()`) that follows a native promise: it
+ * gets the promise's value or rejection. Cancelling the Future does not cancel the
+ * promise (promises cannot be cancelled); its outcome is then ignored.
+ */
+export function wrapPromise<T>(promise: PromiseLike<T>, loop?: EventLoop): Future<T> {
+  if (promise === null || typeof (promise as { then?: unknown })?.then !== "function") {
+    throw new TypeError(`wrapPromise() needs a promise or thenable, got ${describe(promise)}`);
+  }
+  const target = loop ?? getEventLoop();
+  const future = new Future<T>(target);
+  target._hostPending++;
+  let settled = false;
+  const release = (): void => {
+    if (!settled) {
+      settled = true;
+      target._hostPending--;
+    }
+  };
+  future._addCallback(release as Callback);
+  promise.then(
+    (value) => {
+      release();
+      if (future._state === PENDING && !target._closed) future.setResult(value);
+    },
+    (error: unknown) => {
+      release();
+      if (future._state === PENDING && !target._closed) future.setException(error);
+    },
+  );
+  return future;
+}

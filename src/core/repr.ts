@@ -1,0 +1,49 @@
+/**
+ * Short descriptions of user values for error messages, in the spirit of Python's
+ * `repr()`: `42`, `'text'`, `function factorial`, `a Promise`, `Task-1`.
+ */
+export function describe(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "undefined":
+      return "undefined";
+    case "symbol":
+      return value.toString();
+    case "function":
+      return `${isGeneratorFunction(value) ? "generator function" : "function"} ${value.name || "(anonymous)"}`;
+  }
+  if (value === null) return "null";
+  if (isThenable(value)) return "a Promise";
+  const tag = Object.prototype.toString.call(value);
+  if (tag === "[object Generator]") return "a generator object";
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  const own = (value as { toString?: unknown }).toString;
+  if (typeof own === "function" && own !== Object.prototype.toString) {
+    try {
+      return String(value);
+    } catch {
+      // fall through to the constructor's name
+    }
+  }
+  const ctor = (value as { constructor?: { name?: string } }).constructor;
+  return ctor?.name ? `a ${ctor.name} object` : tag;
+}
+
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+
+export function isGeneratorFunction(value: unknown): boolean {
+  return typeof value === "function" && value instanceof GeneratorFunction;
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * asyncio.run and its synchronous twin runSync (Python's `asyncio.run` and
+ * `asyncio.Runner`).
+ */
+import { type Coroutine, isCoroutine } from "./coroutines";
+import { type EventLoop, type EventLoopOptions, _getRunningLoop, newEventLoop, setEventLoop } from "./events";
+import { RuntimeError } from "./exceptions";
+import type { Future } from "./futures";
+import { describe } from "./repr";
+import { type Task, allTasks, gather } from "./tasks";
+
+/** Options of `run` and `runSync`. */
+export type RunOptions = EventLoopOptions;
+
+/**
+ * Runs `main` as the main task of a new event loop over the host's event loop, so
+ * timers and host I/O both work; then cancels the tasks left over, closes the loop and
+ * settles with `main`'s result or error (Python's `asyncio.run`).
+ *
+ * @example
+ * const total = await asyncio.run(main(), { clock: new asyncio.VirtualClock() });
+ *
+ * @throws RuntimeError when called from a running loop; RangeError if `main` is not a
+ * coroutine (Python's ValueError).
+ */
+export async function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
+  const loop = startRun(main, options, "asyncio.run()");
+  try {
+    return await loop.runUntilComplete(loop.createTask(main));
+  } finally {
+    try {
+      const leftovers = cancelLeftovers(loop);
+      if (leftovers !== null) {
+        await loop.runUntilComplete(leftovers.gathered);
+        reportLeftoverErrors(loop, leftovers.tasks);
+      }
+    } finally {
+      setEventLoop(null);
+      loop.close();
+    }
+  }
+}
+
+/**
+ * `run`, synchronously: between timers it blocks the thread (like `time.sleep`), or
+ * jumps on a VirtualClock. It cannot see host I/O.
+ *
+ * @throws as `run`; RuntimeError when nothing is ready, no timer is left and the main
+ * task still waits (only host I/O could wake it: use `run`), or when the host forbids
+ * blocking (a browser's main thread: use `run`, or a VirtualClock).
+ */
+export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
+  const loop = startRun(main, options, "asyncio.runSync()");
+  try {
+    return loop.runUntilCompleteSync(loop.createTask(main));
+  } finally {
+    try {
+      const leftovers = cancelLeftovers(loop);
+      if (leftovers !== null) {
+        loop.runUntilCompleteSync(leftovers.gathered);
+        reportLeftoverErrors(loop, leftovers.tasks);
+      }
+    } finally {
+      setEventLoop(null);
+      loop.close();
+    }
+  }
+}
+
+function startRun(main: unknown, options: RunOptions, name: string): EventLoop {
+  if (_getRunningLoop() !== null) {
+    if (isCoroutine(main)) main.return(undefined as never);
+    throw new RuntimeError(`${name} cannot be called from a running event loop`);
+  }
+  if (!isCoroutine(main)) throw new RangeError(`a coroutine was expected, got ${describe(main)}`);
+  const loop = newEventLoop(options);
+  setEventLoop(loop);
+  return loop;
+}
+
+function cancelLeftovers(loop: EventLoop): { tasks: Task<unknown>[]; gathered: Future<unknown> } | null {
+  const tasks = [...allTasks(loop)];
+  if (tasks.length === 0) return null;
+  for (const task of tasks) task.cancel();
+  return { tasks, gathered: gather(...tasks, { returnExceptions: true }) };
+}
+
+function reportLeftoverErrors(loop: EventLoop, tasks: Task<unknown>[]): void {
+  for (const task of tasks) {
+    if (task.cancelled()) continue;
+    if (task._hasException) {
+      loop.callExceptionHandler({
+        message: "unhandled exception during asyncio.run() shutdown",
+        exception: task.exception(),
+        task,
+      });
+    }
+  }
+}

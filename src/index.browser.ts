@@ -1,0 +1,58 @@
+/**
+ * asyncio-ts: Python's asyncio for TypeScript. This entry is host-free (no `node:`
+ * import, no DOM): it runs in browsers, Deno, Bun and Node.
+ *
+ * @example
+ * import * as asyncio from "asyncio-ts";
+ * function* main() { yield* asyncio.sleep(1); return 42; }
+ * await asyncio.run(main());
+ *
+ * @packageDocumentation
+ */
+export {
+  CancelledError,
+  RuntimeError,
+  TimeoutError,
+  InvalidStateError,
+  ExceptionGroup,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
+  BrokenBarrierError,
+  IncompleteReadError,
+  LimitOverrunError,
+} from "./core/exceptions";
+export { type Clock, RealClock, VirtualClock } from "./core/clock";
+export {
+  EventLoop,
+  Handle,
+  TimerHandle,
+  type EventLoopOptions,
+  type ExceptionContext,
+  type ExceptionHandler,
+  type TaskFactory,
+  getEventLoop,
+  getRunningLoop,
+  newEventLoop,
+  setEventLoop,
+} from "./core/events";
+export { type Coroutine, type Awaitable, type AwaitableResult, isCoroutine } from "./core/coroutines";
+export { Future, type DoneCallback, isFuture, wrapPromise } from "./core/futures";
+export {
+  Task,
+  type TaskOptions,
+  type GatherOptions,
+  type WaitOptions,
+  type GatheringFuture,
+  createTask,
+  ensureFuture,
+  currentTask,
+  allTasks,
+  sleep,
+  gather,
+  wait,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
+} from "./core/tasks";
+export { run, runSync, type RunOptions } from "./core/runners";
