@@ -1,0 +1,88 @@
+/**
+ * Differential tests: every test/diff/NAME.py (a Python asyncio program) has a port
+ * test/diff/NAME.ts; python3 is the oracle and both must print the same lines and
+ * agree on success or failure.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const root = resolve(import.meta.dirname, "..");
+const diffDir = join(root, "test", "diff");
+const scenarios = readdirSync(diffDir)
+  .filter((f) => f.endsWith(".py") && !f.startsWith("_"))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+const outDir = mkdtempSync(join(tmpdir(), "asyncio-ts-diff-"));
+
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  ok: boolean;
+}
+
+// Two cores: running more processes at once only adds noise to real-time scenarios.
+let slots = 3;
+const queue: (() => void)[] = [];
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (slots === 0) await new Promise<void>((r) => queue.push(r));
+  else slots--;
+  try {
+    return await fn();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else slots++;
+  }
+}
+
+function runProcess(command: string, args: string[]): Promise<Outcome> {
+  return limited(
+    () =>
+      new Promise((resolvePromise) => {
+        execFile(
+          command,
+          args,
+          { cwd: diffDir, timeout: 30_000, env: { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" } },
+          (error, stdout, stderr) => resolvePromise({ stdout, stderr, ok: error === null }),
+        );
+      }),
+  );
+}
+
+beforeAll(async () => {
+  await build({
+    entryPoints: scenarios.map((name) => join(diffDir, `${name}.ts`)),
+    outdir: outDir,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    alias: { "asyncio-ts": join(root, "src", "index.ts") },
+    logLevel: "error",
+  });
+});
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe("differential scenarios against python3", () => {
+  test("there are scenarios, each with a port", () => {
+    expect(scenarios.length).toBeGreaterThan(0);
+    const ports = new Set(readdirSync(diffDir).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)));
+    expect(scenarios.filter((s) => !ports.has(s))).toEqual([]);
+  });
+
+  test.concurrent.each(scenarios)("%s", async (name) => {
+    const [py, ts] = await Promise.all([
+      runProcess("python3", [join(diffDir, `${name}.py`)]),
+      runProcess(process.execPath, [join(outDir, `${name}.js`)]),
+    ]);
+    const context = `\n--- python stderr ---\n${py.stderr}\n--- asyncio-ts stderr ---\n${ts.stderr}`;
+    expect(ts.stdout.split("\n"), context).toEqual(py.stdout.split("\n"));
+    expect(ts.ok, context).toBe(py.ok);
+  });
+});
