@@ -15,11 +15,16 @@ export type Awaitable<T = unknown> = Coroutine<T> | Future<T> | PromiseLike<T>;
 export type AwaitableResult<A> =
   A extends Future<infer R> ? R : A extends Generator<unknown, infer R, unknown> ? R : A extends PromiseLike<infer R> ? R : never;
 
+const GeneratorPrototype: object = Object.getPrototypeOf(Object.getPrototypeOf((function* () {})()));
+
 /**
  * True for a coroutine object, which in asyncio-ts is a generator object (Python's
  * `asyncio.iscoroutine`).
  */
 export function isCoroutine(value: unknown): value is Coroutine<unknown> {
+  // Fast path: a generator object of this realm inherits from %GeneratorPrototype%.
+  if (GeneratorPrototype.isPrototypeOf(value as object)) return true;
+  // Generators of another realm (an iframe, a vm context) carry the same tag.
   return (
     value !== null &&
     typeof value === "object" &&

@@ -23,6 +23,7 @@ export interface Runnable {
 type AnyFunction = (...args: any[]) => unknown;
 
 const NO_ARGS: readonly unknown[] = [];
+const NO_OPTIONS: TaskOptions = Object.freeze({});
 
 /**
  * A callback scheduled with `callSoon` (Python's `asyncio.Handle`). Cancelling it
@@ -200,8 +201,12 @@ export class EventLoop {
   /** @internal */ _exceptionHandler: ExceptionHandler | null;
   /** @internal */ _taskFactory: TaskFactory | null;
   /** @internal */ _currentTask: Task<unknown> | null;
-  /** @internal Tasks of this loop that are not done yet (Python's `_scheduled_tasks`). */
-  _tasks: Set<Task<unknown>>;
+  /**
+   * @internal The most recently created task of this loop that is not done yet: the
+   * head of an intrusive doubly linked list through the tasks (Python's
+   * `_scheduled_tasks`), so adding and removing a task costs no allocation or hashing.
+   */
+  _liveTasks: Task<unknown> | null;
   /** @internal Host operations (wrapped promises) that may still call back into the loop. */
   _hostPending: number;
   /** @internal State of the host-driven driver. */
@@ -226,7 +231,7 @@ export class EventLoop {
     this._exceptionHandler = null;
     this._taskFactory = null;
     this._currentTask = null;
-    this._tasks = new Set();
+    this._liveTasks = null;
     this._hostPending = 0;
     this._host = drivers.newHostDriverState();
     this.slowCallbackDuration = 0.1;
@@ -306,9 +311,9 @@ export class EventLoop {
    *
    * @throws RuntimeError if the loop is closed; TypeError if `coro` is not a coroutine.
    */
-  createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
+  createTask<T>(coro: Coroutine<T>, options: TaskOptions = NO_OPTIONS): Task<T> {
     this._checkClosed();
-    if (this._taskFactory === null) return new taskClass!(coro, { ...options, loop: this }) as Task<T>;
+    if (this._taskFactory === null) return new taskClass!(coro, options, this) as Task<T>;
     const task = this._taskFactory(this, coro as Coroutine<unknown>, options) as Task<T>;
     if (options.name !== undefined) task.setName(options.name);
     return task;
@@ -615,7 +620,7 @@ export class EventLoop {
 
 // tasks.ts registers Task here: Task extends Future, and futures.ts needs this module,
 // so importing tasks.ts from here would let Task be defined before Future.
-let taskClass: (new (coro: Coroutine<unknown>, options: TaskOptions & { loop: EventLoop }) => Task<unknown>) | null = null;
+let taskClass: (new (coro: Coroutine<unknown>, options: TaskOptions, loop: EventLoop) => Task<unknown>) | null = null;
 
 /** @internal */
 export function _registerTaskClass(cls: typeof taskClass): void {

@@ -50,7 +50,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _promise: Promise<T> | null;
   /** @internal Settles `_promise`; called directly on completion (promise reactions are asynchronous anyway). */
   _settlePromise: (() => void) | null;
-  /** @internal */ _logTraceback: boolean;
+  /** @internal True while the error is unseen and watched by `neverRetrieved`. */
+  _logTraceback: boolean;
 
   /** A pending future on `loop`, or on `getEventLoop()` (Python's `Future(loop=...)`). */
   constructor(loop?: EventLoop) {
@@ -92,7 +93,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   result(): T {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Result is not set.");
-    this._logTraceback = false;
+    this._markRetrieved();
     if (this._hasException) throw this._exception;
     return this._result as T;
   }
@@ -107,7 +108,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   exception(): unknown {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
-    this._logTraceback = false;
+    this._markRetrieved();
     return this._hasException ? this._exception : undefined;
   }
 
@@ -116,7 +117,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Returns false if it was already done.
    */
   cancel(msg?: string): boolean {
-    this._logTraceback = false;
+    this._markRetrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
     this._cancelMessage = msg;
@@ -150,7 +151,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._exception = error;
     this._hasException = true;
     this._state = FINISHED;
-    this._logTraceback = true;
+    this._watchRetrieval();
     this._scheduleCallbacks();
   }
 
@@ -170,6 +171,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * `remove_done_callback`).
    */
   removeDoneCallback(callback: DoneCallback<T>): number {
+    // Once done, the callbacks are already scheduled (CPython cleared its list).
+    if (this._state !== PENDING) return 0;
     let removed = 0;
     const rest = this._callbacks;
     if (rest !== null) {
@@ -229,10 +232,16 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return new CancelledError(this._cancelMessage ?? "");
   }
 
+  /** @internal The most recently registered callback of a pending future, or null. */
+  _lastCallback(): Callback | null {
+    const rest = this._callbacks;
+    return rest !== null && rest.length > 0 ? rest[rest.length - 1]! : this._callback0;
+  }
+
   /** @internal Registers a done callback or a waiting task. */
   _addCallback(callback: Callback): void {
     if (this._state !== PENDING) {
-      this._scheduleCallback(callback);
+      this._scheduleLateCallback(callback);
     } else if (this._callback0 === null && this._callbacks === null) {
       this._callback0 = callback;
     } else if (this._callbacks === null) {
@@ -242,27 +251,74 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
   }
 
-  private _scheduleCallbacks(): void {
+  /**
+   * @internal Schedules the done callbacks. CPython makes one Handle per callback,
+   * appended to the ready queue one after another; the future instead puts itself on
+   * the ready queue once and calls them in the same order when it is run, which is the
+   * same order of events without allocating a Handle per callback.
+   */
+  _scheduleCallbacks(): void {
     if (this._settlePromise !== null) {
       this._settlePromise();
       this._settlePromise = null;
     }
+    if (this._callback0 !== null) this._loop._scheduleTask(this);
+  }
+
+  /** @internal Run from the ready queue: calls the callbacks registered before completion. */
+  _run(): void {
     const first = this._callback0;
-    if (first === null) return;
     const rest = this._callbacks;
     this._callback0 = null;
     this._callbacks = null;
-    this._scheduleCallback(first);
-    if (rest !== null) for (let i = 0; i < rest.length; i++) this._scheduleCallback(rest[i]!);
+    if (first !== null) this._invokeCallback(first);
+    if (rest !== null) for (let i = 0; i < rest.length; i++) this._invokeCallback(rest[i]!);
   }
 
-  private _scheduleCallback(callback: Callback): void {
+  private _invokeCallback(callback: Callback): void {
+    if (typeof callback !== "function") {
+      callback._wakeFuture = this as Future<unknown>;
+      callback._run();
+      return;
+    }
+    try {
+      (callback as DoneCallback<T>)(this);
+    } catch (error) {
+      this._loop.callExceptionHandler({
+        message: `Exception in callback ${callback.name || "(anonymous)"}(${this})`,
+        exception: error,
+        future: this as Future<unknown>,
+      });
+    }
+  }
+
+  /** A callback added after completion runs on its own, after what is already ready. */
+  private _scheduleLateCallback(callback: Callback): void {
     if (typeof callback === "function") {
       this._loop.callSoon(callback as DoneCallback<T>, this);
     } else {
       callback._wakeFuture = this as Future<unknown>;
       this._loop._scheduleTask(callback);
     }
+  }
+
+  /** @internal The error was seen by someone: do not report it as never retrieved. */
+  _markRetrieved(): void {
+    if (this._logTraceback) {
+      this._logTraceback = false;
+      neverRetrieved?.unregister(this);
+    }
+  }
+
+  /** @internal The future failed: report the error if nobody looks at it before the future is collected. */
+  _watchRetrieval(): void {
+    if (neverRetrieved === null || this._logTraceback) return;
+    this._logTraceback = true;
+    neverRetrieved.register(
+      this,
+      { loop: this._loop, error: this._exception, message: `${this.constructor.name === "Task" ? "Task" : "Future"} exception was never retrieved`, what: String(this) },
+      this,
+    );
   }
 
   private _asPromise(): Promise<T> {
@@ -282,6 +338,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return this._promise;
   }
 }
+
+interface UnretrievedError {
+  loop: EventLoop;
+  error: unknown;
+  message: string;
+  what: string;
+}
+
+// Python logs "Task exception was never retrieved" when a failed future is destroyed
+// unseen; a FinalizationRegistry is the JavaScript way to learn of that (later, at GC).
+const neverRetrieved: FinalizationRegistry<UnretrievedError> | null =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<UnretrievedError>(({ loop, error, message, what }) => {
+        loop.callExceptionHandler({ message, exception: error, object: what });
+      })
+    : null;
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}(${describe(error.message)})`;

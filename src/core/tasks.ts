@@ -18,6 +18,7 @@ export interface TaskOptions {
 }
 
 let taskNameCounter = 0;
+const NO_OPTIONS: TaskOptions = Object.freeze({});
 
 /**
  * A coroutine scheduled on a loop (Python's `asyncio.Task`). Each step resumes the
@@ -29,7 +30,9 @@ let taskNameCounter = 0;
  */
 export class Task<T = unknown> extends Future<T> {
   /** @internal */ _coro: Coroutine<T>;
-  /** @internal */ _name: string;
+  /** @internal The name, or null for the default `Task-N`, made only when asked for. */
+  _name: string | null;
+  /** @internal */ _number: number;
   /** @internal The future this task waits on (Python's `_fut_waiter`). */
   _futWaiter: Future<unknown> | null;
   /** @internal Cancel at the next step (Python's `_must_cancel`). */
@@ -40,6 +43,9 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal An error to throw into the coroutine at the next step. */
   _stepError: unknown;
   /** @internal */ _hasStepError: boolean;
+  /** @internal Neighbours in the loop's list of live tasks. */
+  _liveNext: Task<unknown> | null;
+  /** @internal */ _livePrev: Task<unknown> | null;
 
   /**
    * A task running `coro` on `options.loop` (default: the loop `getEventLoop()`
@@ -47,24 +53,30 @@ export class Task<T = unknown> extends Future<T> {
    *
    * @throws TypeError if `coro` is not a coroutine (generator object).
    */
-  constructor(coro: Coroutine<T>, options: TaskOptions & { loop?: EventLoop } = {}) {
-    super(options.loop);
+  constructor(coro: Coroutine<T>, options: TaskOptions & { loop?: EventLoop } = NO_OPTIONS, onLoop?: EventLoop) {
+    super(onLoop ?? options.loop);
     if (!isCoroutine(coro)) throw new TypeError(notACoroutine(coro));
     this._coro = coro;
-    this._name = options.name === undefined ? `Task-${++taskNameCounter}` : String(options.name);
+    this._number = ++taskNameCounter;
+    this._name = options.name === undefined ? null : String(options.name);
     this._futWaiter = null;
     this._mustCancel = false;
     this._numCancelsRequested = 0;
     this._wakeFuture = null;
     this._stepError = undefined;
     this._hasStepError = false;
-    this._loop._scheduleTask(this);
-    this._loop._tasks.add(this as Task<unknown>);
+    const loop = this._loop;
+    loop._scheduleTask(this);
+    const head = loop._liveTasks;
+    this._liveNext = head;
+    this._livePrev = null;
+    if (head !== null) head._livePrev = this as Task<unknown>;
+    loop._liveTasks = this as Task<unknown>;
   }
 
   /** The task's name. */
   getName(): string {
-    return this._name;
+    return this._name ?? `Task-${this._number}`;
   }
 
   /** Renames the task. */
@@ -83,7 +95,7 @@ export class Task<T = unknown> extends Future<T> {
    * run; a coroutine that catches it may go on. Returns false if the task is done.
    */
   override cancel(msg?: string): boolean {
-    this._logTraceback = false;
+    this._markRetrieved();
     if (this.done()) return false;
     this._numCancelsRequested++;
     // Cancel what the task waits on; if that succeeds, the wake-up brings the
@@ -123,11 +135,18 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override toString(): string {
-    return `<Task ${this._stateDescription().replace(/^(\w+)/, `$1 name='${this._name}'`)}>`;
+    return `<Task ${this._stateDescription().replace(/^(\w+)/, `$1 name='${this.getName()}'`)}>`;
   }
 
-  /** @internal Run from the ready queue: the task is its own handle. */
-  _run(): void {
+  /**
+   * @internal Run from the ready queue: the task is its own handle for its steps, and,
+   * once done, for its done callbacks (see Future._run).
+   */
+  override _run(): void {
+    if (this._state !== 0) {
+      super._run();
+      return;
+    }
     const woken = this._wakeFuture;
     if (woken !== null) {
       // Python's Task.__wakeup: resume with the awaited future's outcome.
@@ -231,8 +250,14 @@ export class Task<T = unknown> extends Future<T> {
     this._loop._scheduleTask(this);
   }
 
+  /** Leaves the loop's list of live tasks. */
   private _finish(): void {
-    this._loop._tasks.delete(this as Task<unknown>);
+    const next = this._liveNext;
+    const prev = this._livePrev;
+    if (next !== null) next._livePrev = prev;
+    if (prev !== null) prev._liveNext = next;
+    else this._loop._liveTasks = next;
+    this._liveNext = this._livePrev = null;
   }
 }
 
@@ -257,7 +282,7 @@ export function _notACoroutine(value: unknown): string {
  *
  * @throws RuntimeError when no loop is running; TypeError if `coro` is not a coroutine.
  */
-export function createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
+export function createTask<T>(coro: Coroutine<T>, options: TaskOptions = NO_OPTIONS): Task<T> {
   return getRunningLoop().createTask(coro, options);
 }
 
@@ -279,7 +304,10 @@ export function currentTask(loop?: EventLoop): Task<unknown> | undefined {
 
 /** The tasks of `loop` (default: the running loop) that are not done yet (Python's `all_tasks`). */
 export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
-  return new Set((loop ?? getRunningLoop())._tasks);
+  const live: Task<unknown>[] = [];
+  for (let task = (loop ?? getRunningLoop())._liveTasks; task !== null; task = task._liveNext) live.push(task);
+  // The list runs newest first; Python's set has no order, creation order reads best.
+  return new Set(live.reverse());
 }
 
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
@@ -381,9 +409,13 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     return outer;
   }
 
-  const argToFuture = new Map<unknown, Future<unknown>>();
   const children: Future<unknown>[] = [];
   const alreadyDone: Future<unknown>[] = [];
+  // The same awaitable passed twice is awaited once, as in Python. A pending future
+  // already seen has this gather's callback last in its list; only coroutines and
+  // finished futures need a map to be recognised.
+  let seen: Map<unknown, Future<unknown>> | null = null;
+  let distinct = 0;
   let loop: EventLoop | null = null;
   let finished = 0;
   let outer: GatheringFuture<unknown[]> | null = null;
@@ -406,7 +438,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         return;
       }
     }
-    if (finished === argToFuture.size) {
+    if (finished === distinct) {
       const results = children.map((f) => {
         if (f.cancelled()) return new CancelledError(f._cancelMessage ?? "");
         return f._hasException ? f.exception() : f.result();
@@ -417,14 +449,25 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   };
 
   for (const arg of aws) {
-    let future = argToFuture.get(arg);
-    if (future === undefined) {
-      future = _ensureFuture(arg, loop);
-      loop ??= future._loop;
-      argToFuture.set(arg, future);
-      if (future.done()) alreadyDone.push(future);
-      else future.addDoneCallback(onChildDone);
+    let future: Future<unknown> | undefined;
+    if (arg instanceof Future && arg._state === 0) {
+      if (loop !== null && arg._loop !== loop) _ensureFuture(arg, loop); // throws: another loop
+      future = arg;
+      if (arg._lastCallback() !== onChildDone) {
+        distinct++;
+        arg.addDoneCallback(onChildDone);
+      }
+    } else {
+      future = seen?.get(arg);
+      if (future === undefined) {
+        future = _ensureFuture(arg, loop);
+        (seen ??= new Map()).set(arg, future);
+        distinct++;
+        if (future.done()) alreadyDone.push(future);
+        else future.addDoneCallback(onChildDone);
+      }
     }
+    loop ??= future._loop;
     children.push(future);
   }
   outer = new GatheringFuture<unknown[]>(children, loop!);
