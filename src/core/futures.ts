@@ -314,6 +314,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _watchRetrieval(): void {
     if (neverRetrieved === null || this._logTraceback) return;
     this._logTraceback = true;
+    // V8 formats stacks lazily and until then keeps the frames' receivers alive, this
+    // task among them; formatting now lets the task be collected and reported.
+    if (this._exception instanceof Error) void this._exception.stack;
     neverRetrieved.register(
       this,
       { loop: this._loop, error: this._exception, message: `${this.constructor.name === "Task" ? "Task" : "Future"} exception was never retrieved`, what: String(this) },
