@@ -4,8 +4,11 @@
  *
  * @example
  * import * as asyncio from "asyncio-ts";
- * function* main() { yield* asyncio.sleep(1); return 42; }
- * await asyncio.run(main());
+ * function* main() {
+ *   yield* asyncio.sleep(0.01);
+ *   return 42;
+ * }
+ * console.assert((await asyncio.run(main())) === 42);
  *
  * @packageDocumentation
  */

@@ -30,7 +30,12 @@ export class RealClock implements Clock {
  * as under real time.
  *
  * @example
- * const result = asyncio.runSync(main(), { clock: new asyncio.VirtualClock() });
+ * function* main() {
+ *   yield* asyncio.sleep(3600);
+ *   return asyncio.getRunningLoop().time();
+ * }
+ * // An hour of sleep, at once:
+ * console.assert(asyncio.runSync(main(), { clock: new asyncio.VirtualClock() }) === 3600);
  */
 export class VirtualClock implements Clock {
   readonly isVirtual = true;

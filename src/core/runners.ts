@@ -18,7 +18,11 @@ export type RunOptions = EventLoopOptions;
  * settles with `main`'s result or error (Python's `asyncio.run`).
  *
  * @example
- * const total = await asyncio.run(main(), { clock: new asyncio.VirtualClock() });
+ * function* main() {
+ *   const [a, b] = yield* asyncio.gather(asyncio.sleep(2, "a"), asyncio.sleep(1, "b"));
+ *   return a + b;
+ * }
+ * console.assert((await asyncio.run(main(), { clock: new asyncio.VirtualClock() })) === "ab");
  *
  * @throws RuntimeError when called from a running loop; RangeError if `main` is not a
  * coroutine (Python's ValueError).
