@@ -24,7 +24,9 @@ export {
   BrokenBarrierError,
   IncompleteReadError,
   LimitOverrunError,
+  LookupError,
 } from "./core/exceptions";
+export { Context, ContextVar, Token, copyContext } from "./core/contextvars";
 export { type Clock, RealClock, VirtualClock } from "./core/clock";
 export {
   EventLoop,

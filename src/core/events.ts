@@ -5,6 +5,7 @@
  * (getEventLoop, setEventLoop, newEventLoop, getRunningLoop).
  */
 import { type Clock, RealClock } from "./clock";
+import { type Context, copyContext, enter, leave } from "./contextvars";
 import { RuntimeError } from "./exceptions";
 import { ReadyQueue } from "./readyqueue";
 import { describe, isGeneratorFunction } from "./repr";
@@ -35,14 +36,17 @@ export class Handle implements Runnable {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _cancelled: boolean;
   /** @internal */ _repr: string | null;
+  /** @internal The context the callback runs in; null for the loop's own callbacks, which read no variables. */
+  _context: Context | null;
 
   /** @internal */
-  constructor(callback: AnyFunction, args: readonly unknown[], loop: EventLoop) {
+  constructor(callback: AnyFunction, args: readonly unknown[], loop: EventLoop, context: Context | null) {
     this._callback = callback;
     this._args = args;
     this._loop = loop;
     this._cancelled = false;
     this._repr = null;
+    this._context = context;
   }
 
   /** Keeps the callback from running; it is a no-op once it ran or was cancelled. */
@@ -65,6 +69,8 @@ export class Handle implements Runnable {
     if (this._cancelled) return;
     const callback = this._callback!;
     const args = this._args;
+    const context = this._context;
+    const outer = context === null ? null : enter(context);
     try {
       switch (args.length) {
         case 0:
@@ -85,6 +91,8 @@ export class Handle implements Runnable {
         exception: error,
         handle: this,
       });
+    } finally {
+      if (outer !== null) leave(outer);
     }
   }
 
@@ -112,8 +120,8 @@ export class TimerHandle extends Handle {
   /** @internal */ _scheduled: boolean;
 
   /** @internal */
-  constructor(when: number, seq: number, callback: AnyFunction, args: readonly unknown[], loop: EventLoop) {
-    super(callback, args, loop);
+  constructor(when: number, seq: number, callback: AnyFunction, args: readonly unknown[], loop: EventLoop, context: Context | null) {
+    super(callback, args, loop, context);
     this._when = when;
     this._seq = seq;
     this._scheduled = false;
@@ -254,12 +262,8 @@ export class EventLoop {
    * @throws RuntimeError if the loop is closed; TypeError if `callback` is not a function.
    */
   callSoon<A extends unknown[]>(callback: (...args: A) => unknown, ...args: A): Handle {
-    this._checkClosed();
     this._checkCallback(callback, "callSoon");
-    const handle = new Handle(callback as AnyFunction, args, this);
-    this._ready.push(handle);
-    if (this._host.sleeping) drivers.wakeHost(this);
-    return handle;
+    return this._callSoon(callback as AnyFunction, args, copyContext());
   }
 
   /**
@@ -276,10 +280,11 @@ export class EventLoop {
    * @throws RuntimeError if the loop is closed; TypeError for a delay that is not a number.
    */
   callLater<A extends unknown[]>(delay: number, callback: (...args: A) => unknown, ...args: A): TimerHandle {
-    if (typeof delay !== "number") {
+    if (typeof delay !== "number" || Number.isNaN(delay)) {
       throw new TypeError(`callLater() delay must be a number of seconds, got ${describe(delay)}`);
     }
-    return this.callAt(this._clock.now() + delay, callback, ...args);
+    this._checkCallback(callback, "callLater");
+    return this._callAt(this._clock.now() + delay, callback as AnyFunction, args, copyContext());
   }
 
   /**
@@ -291,9 +296,23 @@ export class EventLoop {
     if (typeof when !== "number" || Number.isNaN(when)) {
       throw new TypeError(`callAt() when must be a number (loop time in seconds), got ${describe(when)}`);
     }
-    this._checkClosed();
     this._checkCallback(callback, "callAt");
-    const timer = new TimerHandle(when, this._timerSeq++, callback as AnyFunction, args, this);
+    return this._callAt(when, callback as AnyFunction, args, copyContext());
+  }
+
+  /** @internal `callSoon` without the checks, in `context` (null: the loop's own callbacks). */
+  _callSoon(callback: AnyFunction, args: readonly unknown[], context: Context | null): Handle {
+    this._checkClosed();
+    const handle = new Handle(callback, args, this, context);
+    this._ready.push(handle);
+    if (this._host.sleeping) drivers.wakeHost(this);
+    return handle;
+  }
+
+  /** @internal `callAt` without the checks, in `context` (null: the loop's own callbacks). */
+  _callAt(when: number, callback: AnyFunction, args: readonly unknown[], context: Context | null): TimerHandle {
+    this._checkClosed();
+    const timer = new TimerHandle(when, this._timerSeq++, callback, args, this, context);
     this._scheduled.push(timer);
     timer._scheduled = true;
     if (this._host.sleeping) drivers.wakeHost(this);
@@ -331,7 +350,7 @@ export class EventLoop {
     try {
       await this.runForever();
     } finally {
-      future.removeDoneCallback(stopLoopWhenDone);
+      future._removeCallback(stopLoopWhenDone);
     }
     return this._endUntilComplete(future);
   }
@@ -348,7 +367,7 @@ export class EventLoop {
     try {
       this.runForeverSync();
     } finally {
-      future.removeDoneCallback(stopLoopWhenDone);
+      future._removeCallback(stopLoopWhenDone);
     }
     return this._endUntilComplete(future);
   }
@@ -608,7 +627,7 @@ export class EventLoop {
     if (this._running) throw new RuntimeError("This event loop is already running");
     if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
     const future = _ensureFuture(aw, this);
-    future.addDoneCallback(stopLoopWhenDone);
+    future._addCallback(stopLoopWhenDone as never);
     return future;
   }
 

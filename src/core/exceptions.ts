@@ -102,3 +102,11 @@ export class LimitOverrunError extends Error {
     super(message);
   }
 }
+
+/**
+ * A lookup found nothing (Python's built-in `LookupError`, which `ContextVar.get`
+ * raises for a variable with no value and no default).
+ */
+export class LookupError extends Error {
+  override name = "LookupError";
+}

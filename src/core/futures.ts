@@ -2,6 +2,7 @@
  * Future (Python's `asyncio.Future`), the iterator that makes `yield* future` work,
  * and wrapPromise, the bridge from native promises.
  */
+import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { type EventLoop, getEventLoop } from "./events";
 import { describe } from "./repr";
@@ -24,7 +25,19 @@ export interface Waiter {
   _run(): void;
 }
 
-type Callback = DoneCallback<never> | Waiter;
+/** A callback from `addDoneCallback`, with the context it runs in. */
+class ContextCallback {
+  constructor(
+    readonly fn: DoneCallback<never>,
+    readonly context: Context,
+  ) {}
+}
+
+/**
+ * A done callback: a user's (with its context), the loop's own (a bare function, run
+ * in whatever context is current: it reads no variables), or a waiting task.
+ */
+type Callback = ContextCallback | DoneCallback<never> | Waiter;
 
 /**
  * The result of an operation that completes later (Python's `asyncio.Future`).
@@ -159,11 +172,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Calls `callback(future)` through the loop once the future is done; at once (on the
    * next loop iteration) if it already is (Python's `add_done_callback`).
    */
-  addDoneCallback(callback: DoneCallback<T>): void {
+  addDoneCallback(callback: DoneCallback<T>, options: { context?: Context } = {}): void {
     if (typeof callback !== "function") {
       throw new TypeError(`a callable object was expected by addDoneCallback(), got ${describe(callback)}`);
     }
-    this._addCallback(callback as Callback);
+    this._addCallback(new ContextCallback(callback as DoneCallback<never>, options.context ?? copyContext()));
   }
 
   /**
@@ -171,16 +184,22 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * `remove_done_callback`).
    */
   removeDoneCallback(callback: DoneCallback<T>): number {
+    return this._removeCallback(callback as DoneCallback<never>);
+  }
+
+  /** @internal Removes a user's callback or one of the loop's own. */
+  _removeCallback(callback: DoneCallback<never>): number {
     // Once done, the callbacks are already scheduled (CPython cleared its list).
     if (this._state !== PENDING) return 0;
+    const matches = (cb: Callback | null) => cb === callback || (cb instanceof ContextCallback && cb.fn === callback);
     let removed = 0;
     const rest = this._callbacks;
     if (rest !== null) {
-      const kept = rest.filter((cb) => cb !== callback);
+      const kept = rest.filter((cb) => !matches(cb));
       removed = rest.length - kept.length;
       this._callbacks = kept.length > 0 ? kept : null;
     }
-    if (this._callback0 === callback) {
+    if (matches(this._callback0)) {
       removed++;
       this._callback0 = null;
     }
@@ -276,16 +295,27 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   private _invokeCallback(callback: Callback): void {
-    if (typeof callback !== "function") {
+    if (typeof callback === "function") {
+      this._callSafely(callback as DoneCallback<T>);
+    } else if (callback instanceof ContextCallback) {
+      const outer = enter(callback.context);
+      try {
+        this._callSafely(callback.fn as DoneCallback<T>);
+      } finally {
+        leave(outer);
+      }
+    } else {
       callback._wakeFuture = this as Future<unknown>;
       callback._run();
-      return;
     }
+  }
+
+  private _callSafely(fn: DoneCallback<T>): void {
     try {
-      (callback as DoneCallback<T>)(this);
+      fn(this);
     } catch (error) {
       this._loop.callExceptionHandler({
-        message: `Exception in callback ${callback.name || "(anonymous)"}(${this})`,
+        message: `Exception in callback ${fn.name || "(anonymous)"}(${this})`,
         exception: error,
         future: this as Future<unknown>,
       });
@@ -295,7 +325,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** A callback added after completion runs on its own, after what is already ready. */
   private _scheduleLateCallback(callback: Callback): void {
     if (typeof callback === "function") {
-      this._loop.callSoon(callback as DoneCallback<T>, this);
+      this._loop._callSoon(callback, [this], null);
+    } else if (callback instanceof ContextCallback) {
+      this._loop._callSoon(callback.fn, [this], callback.context);
     } else {
       callback._wakeFuture = this as Future<unknown>;
       this._loop._scheduleTask(callback);

@@ -5,6 +5,7 @@
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
 import { type EventLoop, _ensureFuture, _registerTaskClass, getEventLoop, getRunningLoop } from "./events";
+import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future } from "./futures";
 import { describe, isGeneratorFunction, isThenable } from "./repr";
@@ -13,8 +14,15 @@ export type { Awaitable, AwaitableResult, Coroutine } from "./coroutines";
 
 /** Options of `createTask`. */
 export interface TaskOptions {
-  /** The task's name; by default `Task-N`, with N counting every task made. */
+  /** The task's name; by default `Task-N`, with N counting the tasks made without a name. */
   name?: string;
+  /** The context the task runs in; by default a copy of the current one. */
+  context?: Context;
+  /**
+   * Run the first step at once, inside the constructor, when the loop is running
+   * (Python 3.12's `eager_start`); see `eagerTaskFactory`.
+   */
+  eagerStart?: boolean;
 }
 
 let taskNameCounter = 0;
@@ -33,6 +41,8 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal The name, or null for the default `Task-N`, made only when asked for. */
   _name: string | null;
   /** @internal */ _number: number;
+  /** @internal The context every step runs in. */
+  _context: Context;
   /** @internal The future this task waits on (Python's `_fut_waiter`). */
   _futWaiter: Future<unknown> | null;
   /** @internal Cancel at the next step (Python's `_must_cancel`). */
@@ -57,8 +67,9 @@ export class Task<T = unknown> extends Future<T> {
     super(onLoop ?? options.loop);
     if (!isCoroutine(coro)) throw new TypeError(notACoroutine(coro));
     this._coro = coro;
-    this._number = ++taskNameCounter;
+    this._number = options.name === undefined ? ++taskNameCounter : 0;
     this._name = options.name === undefined ? null : String(options.name);
+    this._context = options.context ?? copyContext();
     this._futWaiter = null;
     this._mustCancel = false;
     this._numCancelsRequested = 0;
@@ -66,12 +77,16 @@ export class Task<T = unknown> extends Future<T> {
     this._stepError = undefined;
     this._hasStepError = false;
     const loop = this._loop;
-    loop._scheduleTask(this);
     const head = loop._liveTasks;
     this._liveNext = head;
     this._livePrev = null;
     if (head !== null) head._livePrev = this as Task<unknown>;
     loop._liveTasks = this as Task<unknown>;
+    if (options.eagerStart === true && loop._running) {
+      this._eagerStart();
+    } else {
+      loop._scheduleTask(this);
+    }
   }
 
   /** The task's name. */
@@ -190,11 +205,34 @@ export class Task<T = unknown> extends Future<T> {
       throw new RuntimeError(`Cannot enter into task ${this} while another task ${loop._currentTask} is being executed.`);
     }
     loop._currentTask = this as Task<unknown>;
+    this._runStep(hasError, error);
+    loop._currentTask = null;
+  }
+
+  /**
+   * @internal Python 3.12's `Task.__eager_start`: the first step runs now, inside the
+   * task that creates this one, which is the current task again afterwards.
+   */
+  _eagerStart(): void {
+    const loop = this._loop;
+    const creator = loop._currentTask;
+    loop._currentTask = this as Task<unknown>;
+    try {
+      this._runStep(false, undefined);
+    } finally {
+      loop._currentTask = creator;
+    }
+  }
+
+  /** @internal Python's `__step_run_and_handle_result`, in the task's context. */
+  _runStep(hasError: boolean, error: unknown): void {
+    const loop = this._loop;
+    const outerContext = enter(this._context);
     let step: IteratorResult<Future<unknown> | undefined, T>;
     try {
       step = hasError ? this._coro.throw(error) : this._coro.next(undefined);
     } catch (thrown) {
-      loop._currentTask = null;
+      leave(outerContext);
       if (thrown instanceof CancelledError) {
         this._cancelledExc = thrown;
         this._finish();
@@ -205,7 +243,7 @@ export class Task<T = unknown> extends Future<T> {
       }
       return;
     }
-    loop._currentTask = null;
+    leave(outerContext);
     if (step.done) {
       this._finish();
       if (this._mustCancel) {
@@ -331,7 +369,7 @@ export function* sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
   }
   const loop = getRunningLoop();
   const future = new Future<T | undefined>(loop);
-  const timer = loop.callLater(delay, setResultUnlessCancelled, future, result);
+  const timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, result], null);
   try {
     return yield* future;
   } finally {
@@ -455,7 +493,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       future = arg;
       if (arg._lastCallback() !== onChildDone) {
         distinct++;
-        arg.addDoneCallback(onChildDone);
+        arg._addCallback(onChildDone);
       }
     } else {
       future = seen?.get(arg);
@@ -464,7 +502,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         (seen ??= new Map()).set(arg, future);
         distinct++;
         if (future.done()) alreadyDone.push(future);
-        else future.addDoneCallback(onChildDone);
+        else future._addCallback(onChildDone);
       }
     }
     loop ??= future._loop;
@@ -535,7 +573,7 @@ function* waitUntil<F extends Future<unknown>>(
   loop: EventLoop,
 ): Coroutine<[Set<F>, Set<F>]> {
   const waiter = new Future<unknown>(loop);
-  const timer = timeout === null ? null : loop.callLater(timeout, releaseWaiter, waiter);
+  const timer = timeout === null ? null : loop._callAt(loop.time() + timeout, releaseWaiter as never, [waiter], null);
   let counter = futures.size;
   const onCompletion = (f: Future<unknown>): void => {
     counter--;
@@ -548,12 +586,12 @@ function* waitUntil<F extends Future<unknown>>(
       if (!waiter.done()) waiter.setResult(undefined);
     }
   };
-  for (const f of futures) f.addDoneCallback(onCompletion);
+  for (const f of futures) f._addCallback(onCompletion);
   try {
     yield* waiter;
   } finally {
     timer?.cancel();
-    for (const f of futures) f.removeDoneCallback(onCompletion);
+    for (const f of futures) f._removeCallback(onCompletion);
   }
   const done = new Set<F>();
   const pending = new Set<F>();
