@@ -46,18 +46,29 @@ export { Future, type DoneCallback, isFuture, wrapPromise } from "./core/futures
 export {
   Task,
   type TaskOptions,
-  type GatherOptions,
-  type WaitOptions,
-  type GatheringFuture,
   createTask,
   ensureFuture,
   currentTask,
   allTasks,
+  eagerTaskFactory,
+  createEagerTaskFactory,
+} from "./core/tasks";
+export {
+  type GatherOptions,
+  type WaitOptions,
+  type GatheringFuture,
+  type AsCompletedOptions,
   sleep,
   gather,
   wait,
+  waitFor,
+  asCompleted,
+  shield,
   FIRST_COMPLETED,
   FIRST_EXCEPTION,
   ALL_COMPLETED,
-} from "./core/tasks";
+} from "./core/waiting";
+export { Timeout, timeout, timeoutAt } from "./core/timeouts";
+export { TaskGroup } from "./core/taskgroups";
+export { asyncWith, type AsyncContextManager } from "./core/asyncwith";
 export { run, runSync, type RunOptions } from "./core/runners";

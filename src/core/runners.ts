@@ -7,7 +7,8 @@ import { type EventLoop, type EventLoopOptions, _getRunningLoop, newEventLoop, s
 import { RuntimeError } from "./exceptions";
 import type { Future } from "./futures";
 import { describe } from "./repr";
-import { type Task, allTasks, gather } from "./tasks";
+import { type Task, allTasks } from "./tasks";
+import { gather } from "./waiting";
 
 /** Options of `run` and `runSync`. */
 export type RunOptions = EventLoopOptions;

@@ -4,7 +4,7 @@
  * ensureFuture, currentTask, allTasks, sleep, gather, wait.
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
-import { type EventLoop, _ensureFuture, _registerTaskClass, getEventLoop, getRunningLoop } from "./events";
+import { type EventLoop, type TaskFactory, _ensureFuture, _registerTaskClass, getRunningLoop } from "./events";
 import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future } from "./futures";
@@ -348,253 +348,31 @@ export function allTasks(loop?: EventLoop): Set<Task<unknown>> {
   return new Set(live.reverse());
 }
 
-function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
-  if (!future.cancelled()) future.setResult(result);
+/** A Task class, or a subclass, as `createEagerTaskFactory` takes it. */
+export type TaskConstructor = new <T>(coro: Coroutine<T>, options: TaskOptions, loop: EventLoop) => Task<T>;
+
+/**
+ * A task factory that starts each task eagerly: its first step runs at once, inside
+ * `createTask`, so a coroutine that finishes without waiting never touches the ready
+ * queue (Python 3.12's `asyncio.create_eager_task_factory`). Install it with
+ * `loop.setTaskFactory(...)`.
+ */
+export function createEagerTaskFactory(taskConstructor: TaskConstructor = Task as TaskConstructor): TaskFactory {
+  if (typeof taskConstructor !== "function") {
+    throw new TypeError(`createEagerTaskFactory() needs a Task class, got ${describe(taskConstructor)}`);
+  }
+  return (loop, coro, options) => new taskConstructor(coro, { ...options, eagerStart: options.eagerStart ?? true }, loop);
 }
 
 /**
- * Suspends the calling task for `delay` seconds, then returns `result` (Python's
- * `asyncio.sleep`). `sleep(0)` gives the loop exactly one iteration.
+ * The eager task factory for plain Tasks (Python 3.12's `asyncio.eager_task_factory`).
  *
- * @throws TypeError for a delay that is not a number; RangeError for NaN (as Python 3.13).
+ * @example
+ * function* main() {
+ *   asyncio.getRunningLoop().setTaskFactory(asyncio.eagerTaskFactory);
+ *   const task = asyncio.createTask((function* () { return "ran at once"; })());
+ *   return task.done() && task.result();
+ * }
+ * console.assert(asyncio.runSync(main()) === "ran at once");
  */
-export function sleep(delay: number): Coroutine<undefined>;
-export function sleep<T>(delay: number, result: T): Coroutine<T>;
-export function* sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
-  if (typeof delay !== "number") throw new TypeError(`sleep() delay must be a number of seconds, got ${describe(delay)}`);
-  if (Number.isNaN(delay)) throw new RangeError("Invalid delay: NaN (not a number)");
-  if (delay <= 0) {
-    yield;
-    return result;
-  }
-  const loop = getRunningLoop();
-  const future = new Future<T | undefined>(loop);
-  const timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, result], null);
-  try {
-    return yield* future;
-  } finally {
-    timer.cancel();
-  }
-}
-
-/** Options of `gather`. */
-export interface GatherOptions {
-  /** Put errors in the results instead of failing the gather with the first one. */
-  returnExceptions?: boolean;
-}
-
-type GatherResults<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitableResult<A[K]> };
-type GatherSettled<A extends readonly unknown[]> = { -readonly [K in keyof A]: AwaitableResult<A[K]> | unknown };
-
-/**
- * The future that `gather` returns: cancelling it cancels every child that is not
- * done yet (Python's `_GatheringFuture`).
- */
-export class GatheringFuture<T> extends Future<T> {
-  /** @internal */ _children: Future<unknown>[];
-  /** @internal */ _cancelRequested: boolean;
-
-  /** @internal */
-  constructor(children: Future<unknown>[], loop: EventLoop) {
-    super(loop);
-    this._children = children;
-    this._cancelRequested = false;
-  }
-
-  /** Cancels the children; true if any of them was cancelled. */
-  override cancel(msg?: string): boolean {
-    if (this.done()) return false;
-    let cancelledAny = false;
-    for (const child of this._children) if (child.cancel(msg)) cancelledAny = true;
-    // A cancelled child propagates as cancellation even with returnExceptions.
-    if (cancelledAny) this._cancelRequested = true;
-    return cancelledAny;
-  }
-}
-
-function isGatherOptions(value: unknown): value is GatherOptions {
-  if (value === null || typeof value !== "object") return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && !isThenable(value);
-}
-
-/**
- * Runs awaitables concurrently and gives their results in argument order (Python's
- * `asyncio.gather`). The first error fails the gather (the others keep running)
- * unless `{ returnExceptions: true }` is passed last; then errors are results.
- * Cancelling the gather cancels its children; a cancelled child fails the gather with
- * CancelledError.
- *
- * @throws TypeError if an argument is not awaitable.
- */
-export function gather<const A extends readonly Awaitable<unknown>[]>(...aws: A): GatheringFuture<GatherResults<A>>;
-export function gather<const A extends readonly Awaitable<unknown>[]>(
-  ...args: [...aws: A, options: { returnExceptions: true }]
-): GatheringFuture<GatherSettled<A>>;
-export function gather<const A extends readonly Awaitable<unknown>[]>(
-  ...args: [...aws: A, options: GatherOptions]
-): GatheringFuture<GatherSettled<A>>;
-export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
-  let returnExceptions = false;
-  if (args.length > 0 && isGatherOptions(args[args.length - 1])) {
-    returnExceptions = (args.pop() as GatherOptions).returnExceptions === true;
-  }
-  const aws = args as Awaitable<unknown>[];
-  if (aws.length === 0) {
-    const loop = getEventLoop();
-    const outer = new GatheringFuture<unknown[]>([], loop);
-    outer.setResult([]);
-    return outer;
-  }
-
-  const children: Future<unknown>[] = [];
-  const alreadyDone: Future<unknown>[] = [];
-  // The same awaitable passed twice is awaited once, as in Python. A pending future
-  // already seen has this gather's callback last in its list; only coroutines and
-  // finished futures need a map to be recognised.
-  let seen: Map<unknown, Future<unknown>> | null = null;
-  let distinct = 0;
-  let loop: EventLoop | null = null;
-  let finished = 0;
-  let outer: GatheringFuture<unknown[]> | null = null;
-
-  const onChildDone = (child: Future<unknown>): void => {
-    finished++;
-    if (outer === null || outer.done()) {
-      // Mark the child's error as retrieved: the gather is already decided.
-      if (!child.cancelled()) child.exception();
-      return;
-    }
-    if (!returnExceptions) {
-      if (child.cancelled()) {
-        outer.setException(child._makeCancelledError());
-        return;
-      }
-      const error = child.exception();
-      if (child._hasException) {
-        outer.setException(error);
-        return;
-      }
-    }
-    if (finished === distinct) {
-      const results = children.map((f) => {
-        if (f.cancelled()) return new CancelledError(f._cancelMessage ?? "");
-        return f._hasException ? f.exception() : f.result();
-      });
-      if (outer._cancelRequested) outer.setException(child._makeCancelledError());
-      else outer.setResult(results);
-    }
-  };
-
-  for (const arg of aws) {
-    let future: Future<unknown> | undefined;
-    if (arg instanceof Future && arg._state === 0) {
-      if (loop !== null && arg._loop !== loop) _ensureFuture(arg, loop); // throws: another loop
-      future = arg;
-      if (arg._lastCallback() !== onChildDone) {
-        distinct++;
-        arg._addCallback(onChildDone);
-      }
-    } else {
-      future = seen?.get(arg);
-      if (future === undefined) {
-        future = _ensureFuture(arg, loop);
-        (seen ??= new Map()).set(arg, future);
-        distinct++;
-        if (future.done()) alreadyDone.push(future);
-        else future._addCallback(onChildDone);
-      }
-    }
-    loop ??= future._loop;
-    children.push(future);
-  }
-  outer = new GatheringFuture<unknown[]>(children, loop!);
-  // As in Python 3.12+: children that are already done are counted now, so a gather
-  // of finished futures is finished when it is returned.
-  for (const future of alreadyDone) onChildDone(future);
-  return outer;
-}
-
-/** `wait(..., { returnWhen })`: return as soon as any awaitable finishes or is cancelled. */
-export const FIRST_COMPLETED = "FIRST_COMPLETED";
-/** `wait(..., { returnWhen })`: return when any awaitable fails, or all are done. */
-export const FIRST_EXCEPTION = "FIRST_EXCEPTION";
-/** `wait(..., { returnWhen })`: return when all awaitables are done (the default). */
-export const ALL_COMPLETED = "ALL_COMPLETED";
-
-/** Options of `wait`. */
-export interface WaitOptions {
-  /** Seconds to wait at most; `undefined`/`null` waits without limit. */
-  timeout?: number | null;
-  returnWhen?: typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
-}
-
-/**
- * Waits for Futures and Tasks until the `returnWhen` condition or the timeout, and
- * returns `[done, pending]` (Python's `asyncio.wait`). It never cancels anything and
- * never throws the awaitables' errors; a timeout just returns.
- *
- * @throws TypeError for a coroutine (wrap it in a task), RangeError for an empty
- * collection or an unknown `returnWhen`.
- */
-export function* wait<F extends Future<unknown>>(
-  fs: Iterable<F>,
-  options: WaitOptions = {},
-): Coroutine<[done: Set<F>, pending: Set<F>]> {
-  if (fs instanceof Future || isCoroutine(fs)) {
-    throw new TypeError(`expect a list of futures, not ${describe(fs)}`);
-  }
-  if (fs === null || typeof (fs as Iterable<F>)?.[Symbol.iterator] !== "function") {
-    throw new TypeError(`wait() needs an iterable of futures, got ${describe(fs)}`);
-  }
-  const { timeout = null, returnWhen = ALL_COMPLETED } = options;
-  const futures = new Set(fs);
-  if (futures.size === 0) throw new RangeError("Set of Tasks/Futures is empty.");
-  if (returnWhen !== FIRST_COMPLETED && returnWhen !== FIRST_EXCEPTION && returnWhen !== ALL_COMPLETED) {
-    throw new RangeError(`Invalid return_when value: ${String(returnWhen)}`);
-  }
-  for (const f of futures) {
-    if (isCoroutine(f)) throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
-    if (!(f instanceof Future)) throw new TypeError(`wait() needs Futures or Tasks, got ${describe(f)}`);
-  }
-  const loop = getRunningLoop();
-  return yield* waitUntil(futures, timeout, returnWhen, loop);
-}
-
-function releaseWaiter(waiter: Future<unknown>): void {
-  if (!waiter.done()) waiter.setResult(undefined);
-}
-
-/** Python's `tasks._wait`. */
-function* waitUntil<F extends Future<unknown>>(
-  futures: Set<F>,
-  timeout: number | null,
-  returnWhen: string,
-  loop: EventLoop,
-): Coroutine<[Set<F>, Set<F>]> {
-  const waiter = new Future<unknown>(loop);
-  const timer = timeout === null ? null : loop._callAt(loop.time() + timeout, releaseWaiter as never, [waiter], null);
-  let counter = futures.size;
-  const onCompletion = (f: Future<unknown>): void => {
-    counter--;
-    if (
-      counter <= 0 ||
-      returnWhen === FIRST_COMPLETED ||
-      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f._hasException)
-    ) {
-      timer?.cancel();
-      if (!waiter.done()) waiter.setResult(undefined);
-    }
-  };
-  for (const f of futures) f._addCallback(onCompletion);
-  try {
-    yield* waiter;
-  } finally {
-    timer?.cancel();
-    for (const f of futures) f._removeCallback(onCompletion);
-  }
-  const done = new Set<F>();
-  const pending = new Set<F>();
-  for (const f of futures) (f.done() ? done : pending).add(f);
-  return [done, pending];
-}
+export const eagerTaskFactory: TaskFactory = createEagerTaskFactory();

@@ -1,0 +1,69 @@
+/**
+ * asyncWith: Python's `async with` statement as a function.
+ */
+import { type Coroutine, isCoroutine } from "./coroutines";
+import { Future } from "./futures";
+import { describe } from "./repr";
+
+/**
+ * An asynchronous context manager: what `async with` accepts in Python. `aexit` gets
+ * the error that left the body (no argument when the body ended normally) and returns
+ * true to swallow it.
+ */
+export interface AsyncContextManager<V> {
+  aenter(): Coroutine<V>;
+  aexit(error?: unknown): Coroutine<boolean | undefined | void>;
+}
+
+/**
+ * Python's `async with cm as value: body`: awaits `cm.aenter()`, runs `body(value)`,
+ * then awaits `cm.aexit()` — with the body's error if it threw, in which case a true
+ * result swallows the error and `asyncWith` returns undefined. An error thrown by
+ * `aexit` replaces the body's. Returns what the body returns.
+ *
+ * @example
+ * const log: string[] = [];
+ * const cm = {
+ *   *aenter() { log.push("enter"); return "value"; },
+ *   *aexit(error?: unknown) { log.push(`exit ${error === undefined ? "clean" : "with error"}`); return false; },
+ * };
+ * function* main() {
+ *   return yield* asyncio.asyncWith(cm, function* (value) {
+ *     log.push(`body got ${value}`);
+ *     return 42;
+ *   });
+ * }
+ * console.assert(asyncio.runSync(main()) === 42);
+ * console.assert(log.join("; ") === "enter; body got value; exit clean");
+ *
+ * @throws TypeError if `cm` has no `aenter`/`aexit` methods, if `body` is not a
+ * function, or if `aenter`/`aexit`/`body` do not return coroutines.
+ */
+export function* asyncWith<V, R>(cm: AsyncContextManager<V>, body: (value: V) => Coroutine<R>): Coroutine<R | undefined> {
+  if (
+    cm === null ||
+    (typeof cm !== "object" && typeof cm !== "function") ||
+    typeof (cm as AsyncContextManager<V>).aenter !== "function" ||
+    typeof (cm as AsyncContextManager<V>).aexit !== "function"
+  ) {
+    throw new TypeError(
+      `${describe(cm)} does not support the asynchronous context manager protocol: it needs aenter() and aexit() methods`,
+    );
+  }
+  if (typeof body !== "function") throw new TypeError(`asyncWith() body must be a generator function, got ${describe(body)}`);
+  const value = yield* awaitMethod(cm.aenter(), "aenter");
+  let result: R;
+  try {
+    result = yield* awaitMethod(body(value), "the asyncWith body");
+  } catch (error) {
+    if (yield* awaitMethod(cm.aexit(error), "aexit")) return undefined;
+    throw error;
+  }
+  yield* awaitMethod(cm.aexit(), "aexit");
+  return result;
+}
+
+function* awaitMethod<T>(aw: Coroutine<T> | Future<T>, what: string): Coroutine<T> {
+  if (isCoroutine(aw) || aw instanceof Future) return yield* aw;
+  throw new TypeError(`${what} must return a coroutine (write it as a function*), got ${describe(aw)}`);
+}
