@@ -71,4 +71,6 @@ export {
 export { Timeout, timeout, timeoutAt } from "./core/timeouts";
 export { TaskGroup } from "./core/taskgroups";
 export { asyncWith, type AsyncContextManager } from "./core/asyncwith";
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./core/locks";
+export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";

@@ -175,6 +175,7 @@ const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
 const CLOCK_RESOLUTION = 1e-9;
 
 let runningLoop: EventLoop | null = null;
+let loopCounter = 0;
 
 /** @internal The loop running in the current turn, or null. */
 export function _getRunningLoop(): EventLoop | null {
@@ -220,6 +221,9 @@ export class EventLoop {
   /** @internal State of the host-driven driver. */
   _host: drivers.HostDriverState;
 
+  /** @internal A number that tells loops apart in messages. */
+  _id: number;
+
   /**
    * Seconds a callback or task step may run before debug mode reports it as slow
    * (Python's `slow_callback_duration`).
@@ -242,6 +246,7 @@ export class EventLoop {
     this._liveTasks = null;
     this._hostPending = 0;
     this._host = drivers.newHostDriverState();
+    this._id = ++loopCounter;
     this.slowCallbackDuration = 0.1;
   }
 
@@ -519,7 +524,7 @@ export class EventLoop {
 
   toString(): string {
     const state = this._closed ? "closed" : this._running ? "running" : "idle";
-    return `<EventLoop ${state} debug=${this._debug}>`;
+    return `<EventLoop #${this._id} ${state} debug=${this._debug}>`;
   }
 
   // ---- internals shared with futures, tasks and the drivers ----

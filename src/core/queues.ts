@@ -1,0 +1,344 @@
+/**
+ * Queues (Python's `asyncio.queues`, 3.13): Queue (FIFO), PriorityQueue, LifoQueue,
+ * with `shutdown`. A cancelled `get` never loses an item and a cancelled `put` never
+ * inserts twice; waiting is O(1) per operation.
+ */
+import type { Coroutine } from "./coroutines";
+import { QueueEmpty, QueueFull, QueueShutDown } from "./exceptions";
+import { Event } from "./locks";
+import { LoopBound } from "./mixins";
+import { ReadyQueue } from "./readyqueue";
+import { describe } from "./repr";
+import { WaiterList } from "./waiters";
+
+/** Where a queue keeps its items; each kind of queue orders them its own way. */
+interface Store<T> {
+  readonly length: number;
+  put(item: T): void;
+  get(): T;
+  clear(): void;
+}
+
+class FifoStore<T> extends ReadyQueue<T> implements Store<T> {
+  put(item: T): void {
+    this.push(item);
+  }
+  get(): T {
+    return this.shift();
+  }
+}
+
+class LifoStore<T> implements Store<T> {
+  private _items: T[] = [];
+  get length(): number {
+    return this._items.length;
+  }
+  put(item: T): void {
+    this._items.push(item);
+  }
+  get(): T {
+    return this._items.pop() as T;
+  }
+  clear(): void {
+    this._items = [];
+  }
+}
+
+/**
+ * Python's `<` for the values a PriorityQueue orders: numbers (and booleans), strings,
+ * and arrays compared element-wise like tuples (first unequal element decides; a
+ * prefix is smaller).
+ */
+export function pythonLess(a: unknown, b: unknown): boolean {
+  const ta = typeof a;
+  const tb = typeof b;
+  if ((ta === "number" || ta === "boolean" || ta === "bigint") && (tb === "number" || tb === "boolean" || tb === "bigint")) {
+    return (a as number) < (b as number);
+  }
+  if (ta === "string" && tb === "string") return (a as string) < (b as string);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      if (!pythonEqual(a[i], b[i])) return pythonLess(a[i], b[i]);
+    }
+    return a.length < b.length;
+  }
+  throw new TypeError(`'<' not supported between instances of ${pythonType(a)} and ${pythonType(b)}`);
+}
+
+function pythonEqual(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => pythonEqual(x, b[i]));
+  // eslint-disable-next-line eqeqeq -- Python's 1 == True
+  return a === b || ((typeof a === "number" || typeof a === "boolean") && (typeof b === "number" || typeof b === "boolean") && Number(a) === Number(b));
+}
+
+function pythonType(value: unknown): string {
+  if (Array.isArray(value)) return "'array'";
+  if (value === null) return "'null'";
+  return `'${typeof value === "object" ? ((value as object).constructor?.name ?? "object") : typeof value}'`;
+}
+
+/**
+ * A binary heap with exactly the algorithm of Python's `heapq` (heappush sifts up;
+ * heappop moves the last item to the top, sinks it to a leaf, then sifts it up), so
+ * items with equal priority come out in the same order as under CPython.
+ */
+class HeapStore<T> implements Store<T> {
+  private _heap: T[] = [];
+  get length(): number {
+    return this._heap.length;
+  }
+  put(item: T): void {
+    this._heap.push(item);
+    this._siftDown(0, this._heap.length - 1);
+  }
+  get(): T {
+    const heap = this._heap;
+    const last = heap.pop() as T;
+    if (heap.length === 0) return last;
+    const top = heap[0] as T;
+    heap[0] = last;
+    this._siftUp(0);
+    return top;
+  }
+  clear(): void {
+    this._heap = [];
+  }
+  private _siftDown(start: number, pos: number): void {
+    const heap = this._heap;
+    const item = heap[pos] as T;
+    while (pos > start) {
+      const parentPos = (pos - 1) >> 1;
+      const parent = heap[parentPos] as T;
+      if (!pythonLess(item, parent)) break;
+      heap[pos] = parent;
+      pos = parentPos;
+    }
+    heap[pos] = item;
+  }
+  private _siftUp(pos: number): void {
+    const heap = this._heap;
+    const end = heap.length;
+    const start = pos;
+    const item = heap[pos] as T;
+    let child = 2 * pos + 1;
+    while (child < end) {
+      const right = child + 1;
+      if (right < end && !pythonLess(heap[child], heap[right])) child = right;
+      heap[pos] = heap[child] as T;
+      pos = child;
+      child = 2 * pos + 1;
+    }
+    heap[pos] = item;
+    this._siftDown(start, pos);
+  }
+}
+
+/**
+ * A FIFO queue for tasks (Python's `asyncio.Queue`). `maxsize` 0 (or less) means
+ * unbounded; otherwise `put` waits while the queue is full.
+ *
+ * @example
+ * function* main() {
+ *   const queue = new asyncio.Queue<number>(2);
+ *   const consumer = asyncio.createTask((function* () {
+ *     let sum = 0;
+ *     for (;;) {
+ *       const item = yield* queue.get();
+ *       if (item < 0) return sum;
+ *       sum += item;
+ *     }
+ *   })());
+ *   for (const n of [1, 2, 3, 4, -1]) yield* queue.put(n);
+ *   return yield* consumer;
+ * }
+ * console.assert(asyncio.runSync(main()) === 10);
+ */
+export class Queue<T = unknown> extends LoopBound {
+  /** @internal */ readonly _maxsize: number;
+  /** @internal */ _store: Store<T>;
+  /** @internal */ _getters = new WaiterList<undefined>();
+  /** @internal */ _putters = new WaiterList<undefined>();
+  /** @internal */ _unfinishedTasks = 0;
+  /** @internal */ _finished = new Event();
+  /** @internal */ _isShutdown = false;
+
+  /** @throws TypeError if `maxsize` is not a number. */
+  constructor(maxsize = 0) {
+    super();
+    if (typeof maxsize !== "number" || Number.isNaN(maxsize)) throw new TypeError(`Queue maxsize must be a number, got ${describe(maxsize)}`);
+    this._maxsize = maxsize;
+    this._store = this._makeStore();
+    this._finished.set();
+  }
+
+  /** @internal How this kind of queue keeps its items. */
+  _makeStore(): Store<T> {
+    return new FifoStore<T>();
+  }
+
+  /** The most items the queue holds; 0 for unbounded. */
+  get maxsize(): number {
+    return this._maxsize;
+  }
+
+  /** How many items are in the queue. */
+  qsize(): number {
+    return this._store.length;
+  }
+
+  /** True if the queue has no item. */
+  empty(): boolean {
+    return this._store.length === 0;
+  }
+
+  /** True if the queue holds `maxsize` items (never, when unbounded). */
+  full(): boolean {
+    return this._maxsize > 0 && this._store.length >= this._maxsize;
+  }
+
+  /**
+   * Puts an item, waiting while the queue is full.
+   *
+   * @throws QueueShutDown if the queue is (or gets) shut down.
+   */
+  *put(item: T): Coroutine<void> {
+    while (this.full()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      const putter = this._putters.append(this._getLoop());
+      try {
+        yield* putter;
+      } catch (error) {
+        putter.cancel();
+        this._putters.remove(putter);
+        // Woken by a get but cancelled before putting: pass the free slot on.
+        if (!this.full() && !putter.cancelled()) this._wakeUpNext(this._putters);
+        throw error;
+      }
+    }
+    this.putNowait(item);
+  }
+
+  /**
+   * Puts an item without waiting.
+   *
+   * @throws QueueFull if the queue is full; QueueShutDown if it is shut down.
+   */
+  putNowait(item: T): void {
+    if (this._isShutdown) throw new QueueShutDown();
+    if (this.full()) throw new QueueFull();
+    this._store.put(item);
+    this._unfinishedTasks++;
+    this._finished.clear();
+    this._wakeUpNext(this._getters);
+  }
+
+  /**
+   * Takes an item, waiting while the queue is empty.
+   *
+   * @throws QueueShutDown if the queue is shut down and empty.
+   */
+  *get(): Coroutine<T> {
+    while (this.empty()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      const getter = this._getters.append(this._getLoop());
+      try {
+        yield* getter;
+      } catch (error) {
+        getter.cancel();
+        this._getters.remove(getter);
+        // Woken by a put but cancelled before taking: the item goes to the next getter.
+        if (!this.empty() && !getter.cancelled()) this._wakeUpNext(this._getters);
+        throw error;
+      }
+    }
+    return this.getNowait();
+  }
+
+  /**
+   * Takes an item without waiting.
+   *
+   * @throws QueueEmpty if the queue is empty; QueueShutDown if it is also shut down.
+   */
+  getNowait(): T {
+    if (this.empty()) {
+      if (this._isShutdown) throw new QueueShutDown();
+      throw new QueueEmpty();
+    }
+    const item = this._store.get();
+    this._wakeUpNext(this._putters);
+    return item;
+  }
+
+  /**
+   * Marks one item taken earlier as processed (for `join`).
+   *
+   * @throws RangeError (Python's ValueError) if called more often than items were put.
+   */
+  taskDone(): void {
+    if (this._unfinishedTasks <= 0) throw new RangeError("task_done() called too many times");
+    this._unfinishedTasks--;
+    if (this._unfinishedTasks === 0) this._finished.set();
+  }
+
+  /** Waits until every item put was marked processed with `taskDone`. */
+  *join(): Coroutine<void> {
+    if (this._unfinishedTasks > 0) yield* this._finished.wait();
+  }
+
+  /**
+   * Shuts the queue down (Python 3.13): `put` throws QueueShutDown from now on, and
+   * `get` does once the queue is empty; with `immediate`, the items are dropped (and
+   * count as processed for `join`). Blocked callers are woken to see it.
+   */
+  shutdown(immediate = false): void {
+    this._isShutdown = true;
+    if (immediate) {
+      while (!this.empty()) {
+        this._store.get();
+        if (this._unfinishedTasks > 0) this._unfinishedTasks--;
+      }
+      if (this._unfinishedTasks === 0) this._finished.set();
+    }
+    for (let g = this._getters.popFirst(); g !== null; g = this._getters.popFirst()) if (!g.done()) g.setResult(undefined);
+    for (let p = this._putters.popFirst(); p !== null; p = this._putters.popFirst()) if (!p.done()) p.setResult(undefined);
+  }
+
+  private _wakeUpNext(waiters: WaiterList<undefined>): void {
+    for (let w = waiters.popFirst(); w !== null; w = waiters.popFirst()) {
+      if (!w.done()) {
+        w.setResult(undefined);
+        return;
+      }
+    }
+  }
+
+  override toString(): string {
+    const parts = [`maxsize=${this._maxsize}`];
+    if (this._getters.size > 0) parts.push(`_getters[${this._getters.size}]`);
+    if (this._putters.size > 0) parts.push(`_putters[${this._putters.size}]`);
+    if (this._unfinishedTasks > 0) parts.push(`tasks=${this._unfinishedTasks}`);
+    if (this._isShutdown) parts.push("shutdown");
+    return `<${this.constructor.name} ${parts.join(" ")}>`;
+  }
+}
+
+/**
+ * A queue that gives the smallest item first (Python's `asyncio.PriorityQueue`):
+ * numbers and strings compare with `<`, arrays element-wise like Python tuples, e.g.
+ * `[priority, data]`. Items of equal priority come out in CPython's heap order.
+ */
+export class PriorityQueue<T = unknown> extends Queue<T> {
+  /** @internal */
+  override _makeStore(): Store<T> {
+    return new HeapStore<T>();
+  }
+}
+
+/** A queue that gives the most recently put item first (Python's `asyncio.LifoQueue`). */
+export class LifoQueue<T = unknown> extends Queue<T> {
+  /** @internal */
+  override _makeStore(): Store<T> {
+    return new LifoStore<T>();
+  }
+}
