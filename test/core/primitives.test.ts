@@ -1,0 +1,105 @@
+/**
+ * Primitives and queues: Python 3.13's Queue.shutdown (the 3.11 oracle lacks it), and
+ * the bad-input errors.
+ */
+import * as asyncio from "asyncio-ts";
+import { describe, expect, test } from "vitest";
+
+const virtual = () => ({ clock: new asyncio.VirtualClock() });
+
+describe("Queue.shutdown (3.13)", () => {
+  test("wakes blocked getters and putters with QueueShutDown; get drains first", () => {
+    const log = asyncio.runSync(
+      (function* () {
+        const log: string[] = [];
+        const full = new asyncio.Queue<number>(1);
+        full.putNowait(1);
+        const putter = asyncio.createTask(full.put(2));
+        const empty = new asyncio.Queue<number>();
+        const getter = asyncio.createTask(empty.get());
+        yield* asyncio.sleep(0);
+        full.shutdown();
+        empty.shutdown();
+        for (const [name, t] of [["put", putter], ["get", getter]] as const) {
+          try {
+            yield* t;
+          } catch (error) {
+            log.push(`${name}: ${(error as Error).name}`);
+          }
+        }
+        log.push(`drained ${yield* full.get()}`);
+        try {
+          full.putNowait(3);
+        } catch (error) {
+          log.push(`putNowait: ${(error as Error).name}`);
+        }
+        try {
+          yield* full.get();
+        } catch (error) {
+          log.push(`get when empty: ${(error as Error).name}`);
+        }
+        return log;
+      })(),
+      virtual(),
+    );
+    expect(log).toEqual(["put: QueueShutDown", "get: QueueShutDown", "drained 1", "putNowait: QueueShutDown", "get when empty: QueueShutDown"]);
+  });
+
+  test("immediate shutdown drops the items and releases join", () => {
+    asyncio.runSync(
+      (function* () {
+        const q = new asyncio.Queue<number>();
+        q.putNowait(1);
+        q.putNowait(2);
+        const joiner = asyncio.createTask(q.join());
+        yield* asyncio.sleep(0);
+        q.shutdown(true);
+        yield* joiner;
+        expect(q.qsize()).toBe(0);
+        expect(() => q.getNowait()).toThrow(asyncio.QueueShutDown);
+      })(),
+    );
+  });
+});
+
+describe("bad input", () => {
+  test("releasing an unlocked Lock", () => {
+    expect(() => new asyncio.Lock().release()).toThrow(new asyncio.RuntimeError("Lock is not acquired."));
+  });
+
+  test("Semaphore(-1), Barrier(0), over-releasing a BoundedSemaphore", () => {
+    expect(() => new asyncio.Semaphore(-1)).toThrow(new RangeError("Semaphore initial value must be >= 0"));
+    expect(() => new asyncio.Barrier(0)).toThrow(new RangeError("parties must be > 0"));
+    expect(() => new asyncio.BoundedSemaphore(1).release()).toThrow(new RangeError("BoundedSemaphore released too many times"));
+    expect(() => new asyncio.Queue("3" as never)).toThrow(TypeError);
+  });
+
+  test("Queue(-1) is unbounded, as in Python", () => {
+    const q = new asyncio.Queue<number>(-1);
+    for (let i = 0; i < 100; i++) q.putNowait(i);
+    expect(q.full()).toBe(false);
+    expect(() => {
+      q.taskDone();
+      for (let i = 0; i < 100; i++) q.taskDone();
+    }).toThrow(new RangeError("task_done() called too many times"));
+  });
+
+  test("notify or wait without holding the lock", () => {
+    const cond = new asyncio.Condition();
+    expect(() => cond.notify()).toThrow(new asyncio.RuntimeError("cannot notify on un-acquired lock"));
+    expect(() => asyncio.runSync(cond.wait())).toThrow(new asyncio.RuntimeError("cannot wait on un-acquired lock"));
+  });
+
+  test("a primitive used from two loops names both", () => {
+    const event = new asyncio.Event();
+    const first = asyncio.newEventLoop();
+    const waiter = first.createTask(event.wait());
+    first.runUntilCompleteSync(asyncio.sleep(0));
+    expect(() => asyncio.runSync(event.wait())).toThrow(
+      /<Event \[unset waiters:1\]> is bound to a different event loop: it was first used on <EventLoop #\d+ idle debug=false>, now on <EventLoop #\d+ running debug=false>/,
+    );
+    waiter.cancel();
+    first.runUntilCompleteSync(asyncio.sleep(0));
+    first.close();
+  });
+});
