@@ -58,3 +58,21 @@ test("a browser bundle of the package has no node: import", async () => {
   expect(code).not.toMatch(/["']node:/);
   expect(code).not.toMatch(/require\(["'](fs|path|os|child_process|net|worker_threads)["']\)/);
 });
+
+test("a tree-shaken bundle that imports only a few names still runs tasks", async () => {
+  writeFileSync(
+    join(consumer, "shaken.mjs"),
+    `import { newEventLoop, sleep } from "asyncio-ts";\nconst loop = newEventLoop();\nconsole.log(loop.runUntilCompleteSync(sleep(0, "ran")));\n`,
+  );
+  const result = await build({
+    entryPoints: [join(consumer, "shaken.mjs")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: join(consumer, "shaken.bundle.mjs"),
+    absWorkingDir: consumer,
+    logLevel: "silent",
+  });
+  expect(result.errors).toEqual([]);
+  expect(execFileSync(process.execPath, [join(consumer, "shaken.bundle.mjs")]).toString()).toBe("ran\n");
+});

@@ -11,8 +11,10 @@ import { ReadyQueue } from "./readyqueue";
 import { describe, isGeneratorFunction } from "./repr";
 import { TimerHeap } from "./timerheap";
 import { type Coroutine, isCoroutine } from "./coroutines";
+// Order matters: futures.ts must be evaluated before tasks.ts (Task extends Future),
+// and futures.ts imports this module, so this module imports futures.ts first.
 import { Future, wrapPromise } from "./futures";
-import type { Task, TaskOptions } from "./tasks";
+import { Task, type TaskOptions } from "./tasks";
 import * as drivers from "./drivers";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
@@ -337,7 +339,7 @@ export class EventLoop {
    */
   createTask<T>(coro: Coroutine<T>, options: TaskOptions = NO_OPTIONS): Task<T> {
     this._checkClosed();
-    if (this._taskFactory === null) return new taskClass!(coro, options, this) as Task<T>;
+    if (this._taskFactory === null) return new Task<T>(coro, options, this);
     const task = this._taskFactory(this, coro as Coroutine<unknown>, options) as Task<T>;
     if (options.name !== undefined) task.setName(options.name);
     return task;
@@ -640,15 +642,6 @@ export class EventLoop {
     if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     return future.result();
   }
-}
-
-// tasks.ts registers Task here: Task extends Future, and futures.ts needs this module,
-// so importing tasks.ts from here would let Task be defined before Future.
-let taskClass: (new (coro: Coroutine<unknown>, options: TaskOptions, loop: EventLoop) => Task<unknown>) | null = null;
-
-/** @internal */
-export function _registerTaskClass(cls: typeof taskClass): void {
-  taskClass = cls;
 }
 
 /**

@@ -4,7 +4,7 @@
  * ensureFuture, currentTask, allTasks, sleep, gather, wait.
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
-import { type EventLoop, type TaskFactory, _ensureFuture, _registerTaskClass, getRunningLoop } from "./events";
+import { type EventLoop, type TaskFactory, _ensureFuture, getRunningLoop } from "./events";
 import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future } from "./futures";
@@ -299,7 +299,6 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
-_registerTaskClass(Task as never);
 
 function notACoroutine(value: unknown): string {
   const hint = isGeneratorFunction(value)
