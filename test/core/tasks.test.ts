@@ -21,6 +21,21 @@ describe("Python 3.13 behaviour", () => {
     expect(outcome).toBe("finished");
   });
 
+  test("createTask with a name does not use up a Task-N number", () => {
+    const names = asyncio.runSync(
+      (function* () {
+        const a = asyncio.createTask(asyncio.sleep(0));
+        const named = asyncio.createTask(asyncio.sleep(0), { name: "named" });
+        const b = asyncio.createTask(asyncio.sleep(0));
+        yield* asyncio.gather(a, named, b);
+        return [a, named, b].map((t) => t.getName());
+      })(),
+    );
+    const [first, , last] = names.map((n) => Number(n.replace("Task-", "")));
+    expect(names[1]).toBe("named");
+    expect(last).toBe(first! + 1);
+  });
+
   test("sleep(NaN) raises ValueError (RangeError)", () => {
     expect(() => asyncio.runSync(asyncio.sleep(Number.NaN))).toThrow(new RangeError("Invalid delay: NaN (not a number)"));
   });
