@@ -14,12 +14,12 @@ async def worker(name, pattern):
 async def main():
     loop = asyncio.get_running_loop()
     tasks = [
-        asyncio.create_task(worker("A", [None, 0.035, None, None])),
-        asyncio.create_task(worker("B", [0.01, None, 0.01])),
+        asyncio.create_task(worker("A", [None, 0.1, None, None])),
+        asyncio.create_task(worker("B", [0.02, None, 0.04])),
         asyncio.create_task(worker("C", [None, None, None, None, None])),
     ]
     loop.call_soon(log.append, "cb1")
-    loop.call_later(0.015, log.append, "t15")
+    loop.call_later(0.03, log.append, "t30")
     await asyncio.gather(*tasks)
     print(" ".join(log))
 

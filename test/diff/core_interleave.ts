@@ -18,12 +18,12 @@ function* worker(name: string, pattern: (number | null)[]) {
 function* main() {
   const loop = asyncio.getRunningLoop();
   const tasks = [
-    asyncio.createTask(worker("A", [null, 0.035, null, null])),
-    asyncio.createTask(worker("B", [0.01, null, 0.01])),
+    asyncio.createTask(worker("A", [null, 0.1, null, null])),
+    asyncio.createTask(worker("B", [0.02, null, 0.04])),
     asyncio.createTask(worker("C", [null, null, null, null, null])),
   ];
   loop.callSoon((s: string) => log.push(s), "cb1");
-  loop.callLater(0.015, (s: string) => log.push(s), "t15");
+  loop.callLater(0.03, (s: string) => log.push(s), "t30");
   yield* asyncio.gather(...tasks);
   print(log.join(" "));
 }

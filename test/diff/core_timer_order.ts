@@ -8,14 +8,14 @@ function* main() {
   const append = (s: string) => {
     log.push(s);
   };
-  loop.callLater(0.03, append, "later 0.03");
-  loop.callLater(0.01, append, "later 0.01");
-  const h = loop.callLater(0.02, append, "cancelled 0.02");
-  loop.callAt(t0 + 0.015, append, "at 0.015");
+  loop.callLater(0.06, append, "later 0.06");
+  loop.callLater(0.02, append, "later 0.02");
+  const h = loop.callLater(0.03, append, "cancelled 0.03");
+  loop.callAt(t0 + 0.04, append, "at 0.04");
   loop.callSoon(append, "soon");
   h.cancel();
   print("cancelled?", h.cancelled());
-  yield* asyncio.sleep(0.05);
+  yield* asyncio.sleep(0.08);
   print(log);
   const chain = (n: number): void => {
     log.push(`chain ${n}`);
