@@ -1,0 +1,14 @@
+"""What every Python benchmark program shares (see harness.ts)."""
+import json, resource, sys
+
+
+def size(full):
+    scale = float(sys.argv[sys.argv.index("--scale") + 1]) if "--scale" in sys.argv else 1.0
+    return max(1, round(full * scale))
+
+
+def report(ms, got, expected):
+    if got != expected:
+        print(f"self-check failed: got {got!r}, expected {expected!r}", file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps({"ms": ms, "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
