@@ -10,20 +10,31 @@
 import { LookupError, RuntimeError } from "./exceptions";
 import { describe } from "./repr";
 
-type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
-const EMPTY: VarMap = new Map();
+/** @internal The values of a context: never changed in place, replaced on `set`. */
+export type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
+/** @internal */
+export const EMPTY_VARS: VarMap = new Map();
+
+/**
+ * @internal What code runs in: a Context, or a Task that was given no explicit context
+ * (it holds its own copy, which saves allocating a Context per task).
+ */
+export interface ContextState {
+  _map: VarMap;
+  _entered: boolean;
+}
 
 /**
  * A mapping of context variables to values (Python's `contextvars.Context`). Code runs
  * in one with `context.run(fn, ...args)`.
  */
-export class Context implements Iterable<ContextVar<unknown>> {
+export class Context implements Iterable<ContextVar<unknown>>, ContextState {
   /** @internal */ _map: VarMap;
   /** @internal */ _entered: boolean;
 
   /** An empty context; `copyContext()` gives a copy of the current one. */
   constructor() {
-    this._map = EMPTY;
+    this._map = EMPTY_VARS;
     this._entered = false;
   }
 
@@ -86,16 +97,16 @@ export class Context implements Iterable<ContextVar<unknown>> {
 }
 
 // The context code runs in when no task or callback has entered one.
-let current: Context = new Context();
+let current: ContextState = new Context();
 current._entered = true;
 
-/** @internal The current context. */
-export function _currentContext(): Context {
-  return current;
+/** @internal The values of the current context (a task copies them when it is created). */
+export function _currentVars(): VarMap {
+  return current._map;
 }
 
 /** @internal Makes `context` current and returns the one it replaces; pair with `leave`. */
-export function enter(context: Context): Context {
+export function enter(context: ContextState): ContextState {
   if (context._entered) throw new RuntimeError(`cannot enter context: ${context} is already entered`);
   context._entered = true;
   const previous = current;
@@ -104,14 +115,16 @@ export function enter(context: Context): Context {
 }
 
 /** @internal */
-export function leave(previous: Context): void {
+export function leave(previous: ContextState): void {
   current._entered = false;
   current = previous;
 }
 
 /** A copy of the current context (Python's `contextvars.copy_context`). */
 export function copyContext(): Context {
-  return current.copy();
+  const copy = new Context();
+  copy._map = current._map;
+  return copy;
 }
 
 /** What `Token.oldValue` is when the variable had no value before `set`. */
@@ -132,7 +145,7 @@ export class Token<T> {
     readonly variable: ContextVar<T>,
     /** The value before `set`, or `Token.MISSING`. */
     readonly oldValue: T | typeof MISSING,
-    /** @internal */ readonly _context: Context,
+    /** @internal */ readonly _context: ContextState,
   ) {
     this._used = false;
   }

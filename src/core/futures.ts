@@ -21,7 +21,7 @@ export type DoneCallback<T> = (future: Future<T>) => void;
  * queue when it completes, instead of allocating a Handle for a wake-up callback.
  */
 export interface Waiter {
-  _wakeFuture: Future<unknown> | null;
+  _resume: Future<unknown> | StepError | null;
   _run(): void;
 }
 
@@ -50,19 +50,20 @@ type Callback = ContextCallback | DoneCallback<never> | Waiter;
 export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _state: State;
-  /** @internal */ _result: T | undefined;
-  /** @internal */ _exception: unknown;
+  /** @internal The result, or the error when `_hasException`. */
+  _result: unknown;
   /** @internal */ _hasException: boolean;
-  /** @internal */ _cancelMessage: string | undefined;
-  /** @internal The CancelledError a task's coroutine raised, kept to re-raise as is. */
-  _cancelledExc: CancelledError | null;
+  /**
+   * @internal Why it was cancelled: the message given to `cancel` (Python's
+   * `_cancel_message`), or the CancelledError a task's coroutine raised, kept to be
+   * re-raised as it is (Python's `_cancelled_exc`); Python never needs both at once.
+   */
+  _cancel: string | CancelledError | undefined;
   /** @internal The first done callback; most futures never have a second. */
   _callback0: Callback | null;
   /** @internal */ _callbacks: Callback[] | null;
   /** @internal The native promise behind `then`, made on first use. */
-  _promise: Promise<T> | null;
-  /** @internal Settles `_promise`; called directly on completion (promise reactions are asynchronous anyway). */
-  _settlePromise: (() => void) | null;
+  _promise: PromiseBridge<unknown> | null;
   /** @internal True while the error is unseen and watched by `neverRetrieved`. */
   _logTraceback: boolean;
 
@@ -71,14 +72,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._loop = loop ?? getEventLoop();
     this._state = PENDING;
     this._result = undefined;
-    this._exception = undefined;
     this._hasException = false;
-    this._cancelMessage = undefined;
-    this._cancelledExc = null;
+    this._cancel = undefined;
     this._callback0 = null;
     this._callbacks = null;
     this._promise = null;
-    this._settlePromise = null;
     this._logTraceback = false;
   }
 
@@ -107,7 +105,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Result is not set.");
     this._markRetrieved();
-    if (this._hasException) throw this._exception;
+    if (this._hasException) throw this._result;
     return this._result as T;
   }
 
@@ -122,7 +120,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
     this._markRetrieved();
-    return this._hasException ? this._exception : undefined;
+    return this._hasException ? this._result : undefined;
   }
 
   /**
@@ -130,10 +128,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * Returns false if it was already done.
    */
   cancel(msg?: string): boolean {
+    return this._cancelWith(msg);
+  }
+
+  /** @internal `cancel`, with a message or with the CancelledError to re-raise. */
+  _cancelWith(reason: string | CancelledError | undefined): boolean {
     this._markRetrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancelMessage = msg;
+    this._cancel = reason;
     this._scheduleCallbacks();
     return true;
   }
@@ -161,7 +164,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (typeof error === "function" && error.prototype instanceof Error) {
       error = new (error as new () => Error)();
     }
-    this._exception = error;
+    this._result = error;
     this._hasException = true;
     this._state = FINISHED;
     this._watchRetrieval();
@@ -233,7 +236,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _stateDescription(): string {
     if (this._state === PENDING) return "pending";
     if (this._state === CANCELLED) return "cancelled";
-    return this._hasException ? `finished exception=${describeError(this._exception)}` : `finished result=${describe(this._result)}`;
+    return this._hasException ? `finished exception=${describeError(this._result)}` : `finished result=${describe(this._result)}`;
   }
 
   /** @internal */
@@ -243,12 +246,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Python's `_make_cancelled_error`: the saved error once, else a new one. */
   _makeCancelledError(): CancelledError {
-    const saved = this._cancelledExc;
-    if (saved !== null) {
-      this._cancelledExc = null;
-      return saved;
+    const reason = this._cancel;
+    if (reason instanceof CancelledError) {
+      this._cancel = undefined;
+      return reason;
     }
-    return new CancelledError(this._cancelMessage ?? "");
+    return new CancelledError(reason ?? "");
+  }
+
+  /** @internal The cancel message as Python's `_cancel_message` holds it ("" when none). */
+  _cancelMessage(): string {
+    return typeof this._cancel === "string" ? this._cancel : "";
   }
 
   /** @internal The most recently registered callback of a pending future, or null. */
@@ -277,10 +285,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * same order of events without allocating a Handle per callback.
    */
   _scheduleCallbacks(): void {
-    if (this._settlePromise !== null) {
-      this._settlePromise();
-      this._settlePromise = null;
-    }
+    if (this._promise !== null) this._promise.settle(this as Future<unknown>);
     if (this._callback0 !== null) this._loop._scheduleTask(this);
   }
 
@@ -305,7 +310,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         leave(outer);
       }
     } else {
-      callback._wakeFuture = this as Future<unknown>;
+      callback._resume = this as Future<unknown>;
       callback._run();
     }
   }
@@ -329,7 +334,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     } else if (callback instanceof ContextCallback) {
       this._loop._callSoon(callback.fn, [this], callback.context);
     } else {
-      callback._wakeFuture = this as Future<unknown>;
+      callback._resume = this as Future<unknown>;
       this._loop._scheduleTask(callback);
     }
   }
@@ -348,30 +353,58 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._logTraceback = true;
     // V8 formats stacks lazily and until then keeps the frames' receivers alive, this
     // task among them; formatting now lets the task be collected and reported.
-    if (this._exception instanceof Error) void this._exception.stack;
+    if (this._result instanceof Error) void this._result.stack;
     neverRetrieved.register(
       this,
-      { loop: this._loop, error: this._exception, message: `${this.constructor.name === "Task" ? "Task" : "Future"} exception was never retrieved`, what: String(this) },
+      { loop: this._loop, error: this._result, message: `${this.constructor.name === "Task" ? "Task" : "Future"} exception was never retrieved`, what: String(this) },
       this,
     );
   }
 
   private _asPromise(): Promise<T> {
     if (this._promise === null) {
-      this._promise = new Promise<T>((resolve, reject) => {
-        const settle = (): void => {
-          try {
-            resolve(this.result());
-          } catch (error) {
-            reject(error);
-          }
-        };
-        if (this._state !== PENDING) settle();
-        else this._settlePromise = settle;
-      });
+      this._promise = new PromiseBridge<unknown>();
+      if (this._state !== PENDING) this._promise.settle(this as Future<unknown>);
     }
-    return this._promise;
+    return this._promise.promise as Promise<T>;
   }
+}
+
+/**
+ * A native promise that follows a future, settled directly on completion (promise
+ * reactions run later anyway).
+ */
+class PromiseBridge<T> {
+  readonly promise: Promise<T>;
+  private _resolve!: (value: T) => void;
+  private _reject!: (error: unknown) => void;
+
+  constructor() {
+    this.promise = new Promise<T>((resolve, reject) => {
+      this._resolve = resolve;
+      this._reject = reject;
+    });
+  }
+
+  settle(future: Future<T>): void {
+    // Native code awaiting the future has seen its outcome.
+    future._markRetrieved();
+    if (future._state === CANCELLED) {
+      // Not _makeCancelledError(): that hands a task's CancelledError over only once,
+      // and an awaiting task must still get it.
+      const reason = future._cancel;
+      this._reject(reason instanceof CancelledError ? reason : new CancelledError(reason ?? ""));
+    } else if (future._hasException) {
+      this._reject(future._result);
+    } else {
+      this._resolve(future._result as T);
+    }
+  }
+}
+
+/** @internal An error to throw into a task's coroutine at its next step. */
+export class StepError {
+  constructor(readonly error: unknown) {}
 }
 
 interface UnretrievedError {

@@ -5,9 +5,9 @@
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
 import { type EventLoop, type TaskFactory, _ensureFuture, getRunningLoop } from "./events";
-import { type Context, copyContext, enter, leave } from "./contextvars";
+import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
-import { Future } from "./futures";
+import { Future, StepError } from "./futures";
 import { describe, isGeneratorFunction, isThenable } from "./repr";
 
 export type { Awaitable, AwaitableResult, Coroutine } from "./coroutines";
@@ -38,21 +38,24 @@ const NO_OPTIONS: TaskOptions = Object.freeze({});
  */
 export class Task<T = unknown> extends Future<T> {
   /** @internal */ _coro: Coroutine<T>;
-  /** @internal The name, or null for the default `Task-N`, made only when asked for. */
-  _name: string | null;
-  /** @internal */ _number: number;
-  /** @internal The context every step runs in. */
-  _context: Context;
+  /** @internal The name; a number N for the default `Task-N`, made only when asked for. */
+  _name: string | number;
+  /** @internal The context every step runs in when one was given; else the task holds its own (`_map`). */
+  _context: Context | null;
+  /** @internal The task's own context values (see ContextState). */
+  _map: VarMap;
+  /** @internal */ _entered: boolean;
   /** @internal The future this task waits on (Python's `_fut_waiter`). */
   _futWaiter: Future<unknown> | null;
   /** @internal Cancel at the next step (Python's `_must_cancel`). */
   _mustCancel: boolean;
   /** @internal */ _numCancelsRequested: number;
-  /** @internal The future whose completion scheduled this task (Python's `__wakeup`). */
-  _wakeFuture: Future<unknown> | null;
-  /** @internal An error to throw into the coroutine at the next step. */
-  _stepError: unknown;
-  /** @internal */ _hasStepError: boolean;
+  /**
+   * @internal How the next step resumes the coroutine: with the outcome of the future
+   * whose completion scheduled it (Python's `__wakeup`), by throwing an error in, or,
+   * when null, plainly.
+   */
+  _resume: Future<unknown> | StepError | null;
   /** @internal Neighbours in the loop's list of live tasks. */
   _liveNext: Task<unknown> | null;
   /** @internal */ _livePrev: Task<unknown> | null;
@@ -67,15 +70,15 @@ export class Task<T = unknown> extends Future<T> {
     super(onLoop ?? options.loop);
     if (!isCoroutine(coro)) throw new TypeError(notACoroutine(coro));
     this._coro = coro;
-    this._number = options.name === undefined ? ++taskNameCounter : 0;
-    this._name = options.name === undefined ? null : String(options.name);
-    this._context = options.context ?? copyContext();
+    this._name = options.name === undefined ? ++taskNameCounter : String(options.name);
+    this._context = options.context ?? null;
+    // Without an explicit context the task is its own copy of the current one.
+    this._map = options.context === undefined ? _currentVars() : EMPTY_VARS;
+    this._entered = false;
     this._futWaiter = null;
     this._mustCancel = false;
     this._numCancelsRequested = 0;
-    this._wakeFuture = null;
-    this._stepError = undefined;
-    this._hasStepError = false;
+    this._resume = null;
     const loop = this._loop;
     const head = loop._liveTasks;
     this._liveNext = head;
@@ -91,7 +94,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The task's name. */
   getName(): string {
-    return this._name ?? `Task-${this._number}`;
+    return typeof this._name === "number" ? `Task-${this._name}` : this._name;
   }
 
   /** Renames the task. */
@@ -117,7 +120,7 @@ export class Task<T = unknown> extends Future<T> {
     // CancelledError. The waited-on task may swallow it, so keep _futWaiter.
     if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
     this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._cancel = msg;
     return true;
   }
 
@@ -162,28 +165,25 @@ export class Task<T = unknown> extends Future<T> {
       super._run();
       return;
     }
-    const woken = this._wakeFuture;
-    if (woken !== null) {
-      // Python's Task.__wakeup: resume with the awaited future's outcome.
-      this._wakeFuture = null;
-      if (woken._state === 2 && !woken._hasException) {
-        this._step(false, undefined);
-      } else {
-        let error: unknown;
-        try {
-          woken.result();
-        } catch (e) {
-          error = e;
-        }
-        this._step(true, error);
-      }
-    } else if (this._hasStepError) {
-      const error = this._stepError;
-      this._hasStepError = false;
-      this._stepError = undefined;
-      this._step(true, error);
-    } else {
+    const resume = this._resume;
+    if (resume === null) {
       this._step(false, undefined);
+      return;
+    }
+    this._resume = null;
+    if (resume instanceof StepError) {
+      this._step(true, resume.error);
+    } else if (resume._state === 2 && !resume._hasException) {
+      // Python's Task.__wakeup: resume with the awaited future's outcome.
+      this._step(false, undefined);
+    } else {
+      let error: unknown;
+      try {
+        resume.result();
+      } catch (e) {
+        error = e;
+      }
+      this._step(true, error);
     }
   }
 
@@ -227,16 +227,16 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Python's `__step_run_and_handle_result`, in the task's context. */
   _runStep(hasError: boolean, error: unknown): void {
     const loop = this._loop;
-    const outerContext = enter(this._context);
+    const outerContext = enter(this._context ?? this);
     let step: IteratorResult<Future<unknown> | undefined, T>;
     try {
       step = hasError ? this._coro.throw(error) : this._coro.next(undefined);
     } catch (thrown) {
       leave(outerContext);
       if (thrown instanceof CancelledError) {
-        this._cancelledExc = thrown;
+        // Kept to be re-raised as it is to whoever awaits this task.
         this._finish();
-        super.cancel();
+        super._cancelWith(thrown);
       } else {
         this._finish();
         super.setException(thrown);
@@ -249,7 +249,7 @@ export class Task<T = unknown> extends Future<T> {
       if (this._mustCancel) {
         // Cancelled right before the coroutine returned.
         this._mustCancel = false;
-        super.cancel(this._cancelMessage);
+        super._cancelWith(this._cancel);
       } else {
         super.setResult(step.value);
       }
@@ -267,7 +267,7 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         yielded._addCallback(this);
         this._futWaiter = yielded;
-        if (this._mustCancel && yielded.cancel(this._cancelMessage)) this._mustCancel = false;
+        if (this._mustCancel && yielded.cancel(this._cancel as string | undefined)) this._mustCancel = false;
       }
     } else if (isCoroutine(yielded)) {
       this._scheduleError(
@@ -283,8 +283,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   private _scheduleError(error: RuntimeError): void {
-    this._stepError = error;
-    this._hasStepError = true;
+    this._resume = new StepError(error);
     this._loop._scheduleTask(this);
   }
 

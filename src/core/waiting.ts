@@ -140,7 +140,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     }
     if (finished === distinct) {
       const results = children.map((f) => {
-        if (f.cancelled()) return new CancelledError(f._cancelMessage ?? "");
+        if (f.cancelled()) return new CancelledError(f._cancelMessage());
         return f._hasException ? f.exception() : f.result();
       });
       if (outer._cancelRequested) outer.setException(child._makeCancelledError());
