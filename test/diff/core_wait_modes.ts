@@ -17,7 +17,7 @@ function* main() {
     asyncio.createTask(job("bad", 0.02, true), { name: "bad" }),
     asyncio.createTask(job("slow", 0.05), { name: "slow" }),
   ];
-  for (const mode of [asyncio.FIRST_COMPLETED, asyncio.FIRST_EXCEPTION, asyncio.ALL_COMPLETED]) {
+  for (const mode of [asyncio.FIRST_COMPLETED, asyncio.FIRST_EXCEPTION, asyncio.ALL_COMPLETED] as const) {
     const tasks = make();
     const [done, pending] = yield* asyncio.wait(tasks, { returnWhen: mode });
     print(mode, names(done), names(pending));
