@@ -115,6 +115,18 @@ describe("eager tasks (3.12+)", () => {
   });
 });
 
+describe("asCompleted (3.13)", () => {
+  test("a single future instead of a collection is refused at the call, not when iterated", () => {
+    asyncio.runSync(
+      (function* () {
+        const f = asyncio.getRunningLoop().createFuture();
+        expect(() => asyncio.asCompleted(f as never)).toThrow(/expect an iterable of futures, not <Future pending>/);
+        yield;
+      })(),
+    );
+  });
+});
+
 describe("shield", () => {
   test("after the shield is cancelled, the inner error is still watched for reporting", () => {
     const inner = asyncio.runSync(
