@@ -18,18 +18,20 @@ export function describe(value: unknown): string {
       return `${isGeneratorFunction(value) ? "generator function" : "function"} ${value.name || "(anonymous)"}`;
   }
   if (value === null) return "null";
-  if (isThenable(value)) return "a Promise";
   const tag = Object.prototype.toString.call(value);
   if (tag === "[object Generator]") return "a generator object";
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  // Objects that describe themselves (Futures, Tasks, loops) come before thenables:
+  // a Future is a thenable too, but "<Future pending>" says more than "a Promise".
   const own = (value as { toString?: unknown }).toString;
   if (typeof own === "function" && own !== Object.prototype.toString) {
     try {
       return String(value);
     } catch {
-      // fall through to the constructor's name
+      // fall through
     }
   }
+  if (isThenable(value)) return "a Promise";
   const ctor = (value as { constructor?: { name?: string } }).constructor;
   return ctor?.name ? `a ${ctor.name} object` : tag;
 }
