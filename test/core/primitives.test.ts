@@ -62,6 +62,36 @@ describe("Queue.shutdown (3.13)", () => {
   });
 });
 
+describe("Queue.get and Queue.put are coroutines", () => {
+  test("they can be tasks, be waited for with a timeout, and lose nothing when cancelled", () => {
+    const log = asyncio.runSync(
+      (function* () {
+        const q = new asyncio.Queue<string>(1);
+        const log: unknown[] = [asyncio.isCoroutine(q.get()), Object.prototype.toString.call(q.put("x"))];
+        const getter = asyncio.createTask(q.get());
+        yield* asyncio.sleep(0);
+        yield* q.put("a");
+        log.push(yield* getter);
+        try {
+          yield* asyncio.waitFor(q.get(), 1);
+        } catch (error) {
+          log.push((error as Error).name);
+        }
+        q.putNowait("b");
+        try {
+          yield* asyncio.waitFor(q.put("c"), 1);
+        } catch (error) {
+          log.push((error as Error).name);
+        }
+        log.push(q.qsize(), q.getNowait(), q._getters.size, q._putters.size);
+        return log;
+      })(),
+      virtual(),
+    );
+    expect(log).toEqual([true, "[object Generator]", "a", "TimeoutError", "TimeoutError", 1, "b", 0, 0]);
+  });
+});
+
 describe("bad input", () => {
   test("releasing an unlocked Lock", () => {
     expect(() => new asyncio.Lock().release()).toThrow(new asyncio.RuntimeError("Lock is not acquired."));
