@@ -127,6 +127,49 @@ describe("asCompleted (3.13)", () => {
   });
 });
 
+describe("TaskGroup (3.13)", () => {
+  test("errors win over an outside cancellation, which is requested again for the next await", () => {
+    const log = asyncio.runSync(
+      (function* () {
+        const log: string[] = [];
+        function* parent() {
+          try {
+            yield* asyncio.asyncWith(new asyncio.TaskGroup(), function* (tg) {
+              tg.createTask(
+                (function* () {
+                  try {
+                    yield* asyncio.sleep(1);
+                  } catch {
+                    throw new RangeError("failed while cancelled");
+                  }
+                })(),
+              );
+              yield* asyncio.sleep(1);
+            });
+          } catch (e) {
+            log.push(`group: ${(e as asyncio.ExceptionGroup).exceptions.map((x) => (x as Error).message)}`);
+          }
+          try {
+            yield* asyncio.sleep(0);
+            log.push("not cancelled again");
+          } catch (e) {
+            log.push(`then: ${(e as Error).name}`);
+            throw e;
+          }
+        }
+        const p = asyncio.createTask(parent());
+        yield* asyncio.sleep(0.1);
+        p.cancel();
+        yield* asyncio.gather(p, { returnExceptions: true });
+        log.push(`cancelled: ${p.cancelled()}`);
+        return log;
+      })(),
+      virtual(),
+    );
+    expect(log).toEqual(["group: failed while cancelled", "then: CancelledError", "cancelled: true"]);
+  });
+});
+
 describe("shield", () => {
   test("after the shield is cancelled, the inner error is still watched for reporting", () => {
     const inner = asyncio.runSync(
