@@ -92,6 +92,37 @@ describe("Queue.get and Queue.put are coroutines", () => {
   });
 });
 
+describe("Condition (3.13)", () => {
+  test("a waiter cancelled in wait() passes a notification on (a spurious wake-up, never a lost one)", () => {
+    const woken = asyncio.runSync(
+      (function* () {
+        const cond = new asyncio.Condition();
+        const woken: string[] = [];
+        const waiters = [..."abc"].map((name) =>
+          asyncio.createTask(
+            asyncio.asyncWith(cond, function* () {
+              yield* cond.wait();
+              woken.push(name);
+            }),
+          ),
+        );
+        yield* asyncio.sleep(0);
+        waiters[1]!.cancel();
+        yield* asyncio.sleep(0.1);
+        woken.push("|");
+        yield* asyncio.asyncWith(cond, function* () {
+          cond.notifyAll();
+        });
+        yield* asyncio.gather(...waiters, { returnExceptions: true });
+        return woken;
+      })(),
+      virtual(),
+    );
+    // 3.11 would print "|", "a", "c": the cancelled waiter notified nobody.
+    expect(woken).toEqual(["a", "|", "c"]);
+  });
+});
+
 describe("bad input", () => {
   test("releasing an unlocked Lock", () => {
     expect(() => new asyncio.Lock().release()).toThrow(new asyncio.RuntimeError("Lock is not acquired."));
