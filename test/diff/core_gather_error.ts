@@ -14,9 +14,9 @@ function* work(name: string, delay: number, fail = false) {
 }
 
 function* main() {
-  const a = asyncio.createTask(work("a", 0.01));
-  const b = asyncio.createTask(work("b", 0.02, true));
-  const c = asyncio.createTask(work("c", 0.04));
+  const a = asyncio.createTask(work("a", 0.02));
+  const b = asyncio.createTask(work("b", 0.06, true));
+  const c = asyncio.createTask(work("c", 0.12));
   try {
     yield* asyncio.gather(a, b, c);
   } catch (e) {
@@ -25,9 +25,9 @@ function* main() {
   }
   print("c still running:", !c.done());
   yield* c;
-  print(yield* asyncio.gather(work("x", 0.02), work("y", 0.01), asyncio.sleep(0, "z")));
+  print(yield* asyncio.gather(work("x", 0.06), work("y", 0.02), asyncio.sleep(0, "z")));
   print(yield* asyncio.gather());
-  const res = yield* asyncio.gather(work("p", 0.01, true), work("q", 0.02), { returnExceptions: true });
+  const res = yield* asyncio.gather(work("p", 0.02, true), work("q", 0.06), { returnExceptions: true });
   print(res.map((r) => (r instanceof Error ? (r instanceof RangeError ? "ValueError" : r.name) : r)));
 }
 

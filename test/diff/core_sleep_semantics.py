@@ -9,7 +9,7 @@ async def main():
     async def sleeper(name, d):
         await asyncio.sleep(d)
         order.append(name)
-    await asyncio.gather(sleeper("c", 0.03), sleeper("a", 0.01), sleeper("b", 0.02), sleeper("zero", 0))
+    await asyncio.gather(sleeper("c", 0.09), sleeper("a", 0.03), sleeper("b", 0.06), sleeper("zero", 0))
     print(order)
     s = asyncio.create_task(asyncio.sleep(10, "never"))
     await asyncio.sleep(0.01)

@@ -11,7 +11,7 @@ function* main() {
     yield* asyncio.sleep(d);
     order.push(name);
   }
-  yield* asyncio.gather(sleeper("c", 0.03), sleeper("a", 0.01), sleeper("b", 0.02), sleeper("zero", 0));
+  yield* asyncio.gather(sleeper("c", 0.09), sleeper("a", 0.03), sleeper("b", 0.06), sleeper("zero", 0));
   print(order);
   const s = asyncio.createTask(asyncio.sleep(10, "never"));
   yield* asyncio.sleep(0.01);

@@ -13,9 +13,9 @@ function names(tasks: Iterable<asyncio.Task<unknown>>) {
 
 function* main() {
   const make = () => [
-    asyncio.createTask(job("fast", 0.01), { name: "fast" }),
-    asyncio.createTask(job("bad", 0.02, true), { name: "bad" }),
-    asyncio.createTask(job("slow", 0.05), { name: "slow" }),
+    asyncio.createTask(job("fast", 0.02), { name: "fast" }),
+    asyncio.createTask(job("bad", 0.06, true), { name: "bad" }),
+    asyncio.createTask(job("slow", 0.15), { name: "slow" }),
   ];
   for (const mode of [asyncio.FIRST_COMPLETED, asyncio.FIRST_EXCEPTION, asyncio.ALL_COMPLETED] as const) {
     const tasks = make();
@@ -24,11 +24,11 @@ function* main() {
     yield* asyncio.wait(tasks);
   }
   let tasks = make();
-  let [done, pending] = yield* asyncio.wait(tasks, { timeout: 0.03 });
+  let [done, pending] = yield* asyncio.wait(tasks, { timeout: 0.1 });
   print("timeout", names(done), names(pending), "pending cancelled:", [...pending].map((t) => t.cancelled()));
   [done, pending] = yield* asyncio.wait(pending);
   print("rest", names(done), names(pending));
-  const ok = [asyncio.createTask(job("a", 0.01)), asyncio.createTask(job("b", 0.02))];
+  const ok = [asyncio.createTask(job("a", 0.02)), asyncio.createTask(job("b", 0.06))];
   const [done2, pending2] = yield* asyncio.wait(ok, { returnWhen: asyncio.FIRST_EXCEPTION });
   print("no exception", done2.size, pending2.size);
   for (const bad of [[]]) {

@@ -1,7 +1,7 @@
 import asyncio
 
 async def main():
-    tasks = {asyncio.create_task(asyncio.sleep(d / 100, d)) for d in (3, 1, 2)}
+    tasks = {asyncio.create_task(asyncio.sleep(d / 25, d)) for d in (3, 1, 2)}
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     print(type(done).__name__, [t.result() for t in done], len(pending))
     done2, pending2 = await asyncio.wait(pending)

@@ -2,7 +2,7 @@ import * as asyncio from "asyncio-ts";
 import { print } from "./_py";
 
 function* main() {
-  const tasks = new Set([3, 1, 2].map((d) => asyncio.createTask(asyncio.sleep(d / 100, d))));
+  const tasks = new Set([3, 1, 2].map((d) => asyncio.createTask(asyncio.sleep(d / 25, d))));
   const [done, pending] = yield* asyncio.wait(tasks, { returnWhen: asyncio.FIRST_COMPLETED });
   print(done instanceof Set ? "set" : "?", [...done].map((t) => t.result()), pending.size);
   const [done2, pending2] = yield* asyncio.wait(pending);

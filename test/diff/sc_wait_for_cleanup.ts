@@ -19,7 +19,7 @@ function* main() {
   try {
     yield* asyncio.waitFor(inner, 0.01);
   } catch (e) {
-    if (e instanceof asyncio.TimeoutError) log.push(`TimeoutError after ${(Math.round((loop.time() - t0) * 100) / 100).toFixed(2)}`);
+    if (e instanceof asyncio.TimeoutError) log.push(`TimeoutError after the cleanup: ${loop.time() - t0 >= 0.03 ? "True" : "False"}`);
   }
   print(log);
   print("inner finished its cleanup first:", inner.done(), inner.cancelled());
