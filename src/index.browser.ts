@@ -25,6 +25,7 @@ export {
   IncompleteReadError,
   LimitOverrunError,
   LookupError,
+  type ExceptionCondition,
 } from "./core/exceptions";
 export { Context, ContextVar, Token, copyContext } from "./core/contextvars";
 export { type Clock, RealClock, VirtualClock } from "./core/clock";

@@ -52,6 +52,71 @@ export class ExceptionGroup extends AggregateError {
     const n = this.exceptions.length;
     return `${this.name}: ${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
   }
+
+  /**
+   * A group with the same message and other exceptions (Python's `derive`); `split` and
+   * `subgroup` build their results with it.
+   */
+  derive(exceptions: readonly unknown[]): ExceptionGroup {
+    return new ExceptionGroup(this.message, exceptions);
+  }
+
+  /**
+   * The exceptions that match, nested groups kept as groups, or undefined if none does
+   * (Python's `subgroup`). The condition is an error class, an array of them, or a
+   * predicate, which is asked about nested groups too.
+   */
+  subgroup(condition: ExceptionCondition): ExceptionGroup | undefined {
+    return this.split(condition)[0];
+  }
+
+  /**
+   * `[matching, rest]`, each a group or undefined (Python's `split`, the basis of
+   * `except*`).
+   *
+   * @example
+   * const group = new asyncio.ExceptionGroup("errors", [new RangeError("a"), new TypeError("b")]);
+   * const [ranges, others] = group.split(RangeError);
+   * console.assert(ranges!.exceptions.length === 1 && others!.exceptions.length === 1);
+   */
+  split(condition: ExceptionCondition): [match: ExceptionGroup | undefined, rest: ExceptionGroup | undefined] {
+    const matches = toPredicate(condition);
+    if (matches(this)) return [this, undefined];
+    const matched: unknown[] = [];
+    const rest: unknown[] = [];
+    for (const error of this.exceptions) {
+      if (error instanceof ExceptionGroup) {
+        const [m, r] = error.split(condition);
+        if (m !== undefined) matched.push(m);
+        if (r !== undefined) rest.push(r);
+      } else if (matches(error)) {
+        matched.push(error);
+      } else {
+        rest.push(error);
+      }
+    }
+    return [matched.length > 0 ? this.derive(matched) : undefined, rest.length > 0 ? this.derive(rest) : undefined];
+  }
+}
+
+// biome-ignore lint: error classes take any constructor arguments.
+type ErrorClass = abstract new (...args: any[]) => unknown;
+
+/** What `ExceptionGroup.split` and `subgroup` match: error classes, or a predicate. */
+export type ExceptionCondition = ErrorClass | readonly ErrorClass[] | ((error: unknown) => boolean);
+
+function isErrorClass(value: unknown): value is ErrorClass {
+  return typeof value === "function" && (value === Error || (value as { prototype?: unknown }).prototype instanceof Error);
+}
+
+function toPredicate(condition: ExceptionCondition): (error: unknown) => boolean {
+  if (Array.isArray(condition)) {
+    if (!condition.every(isErrorClass)) throw new TypeError("expected an error class, an array of error classes or a predicate");
+    return (error) => condition.some((cls) => error instanceof cls);
+  }
+  if (isErrorClass(condition)) return (error) => error instanceof condition;
+  if (typeof condition === "function") return condition as (error: unknown) => boolean;
+  throw new TypeError("expected an error class, an array of error classes or a predicate");
 }
 
 /** `Queue.getNowait()` on an empty queue (Python's `asyncio.QueueEmpty`). */

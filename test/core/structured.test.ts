@@ -283,3 +283,23 @@ describe("bad input", () => {
     expect(() => ctx.run(() => ctx.run(() => 1))).toThrow(/cannot enter context: .* is already entered/);
   });
 });
+
+describe("ExceptionGroup", () => {
+  test("split and subgroup walk nested groups like Python's", () => {
+    const inner = new asyncio.ExceptionGroup("inner", [new RangeError("r2"), new TypeError("t2")]);
+    const group = new asyncio.ExceptionGroup("outer", [new RangeError("r1"), inner, new TypeError("t1")]);
+    const [ranges, rest] = group.split(RangeError);
+    expect(ranges!.message).toBe("outer");
+    expect(ranges!.exceptions.map((e) => (e instanceof asyncio.ExceptionGroup ? e.exceptions.map((x) => (x as Error).message) : (e as Error).message))).toEqual(["r1", ["r2"]]);
+    expect(rest!.exceptions.map((e) => (e instanceof asyncio.ExceptionGroup ? e.exceptions.map((x) => (x as Error).message) : (e as Error).message))).toEqual([["t2"], "t1"]);
+    // As CPython: a new group even when everything matches.
+    const all = group.subgroup([RangeError, TypeError])!;
+    expect(all).not.toBe(group);
+    expect(all.exceptions.length).toBe(3);
+    expect(group.subgroup(SyntaxError)).toBeUndefined();
+    expect(group.subgroup((e) => e instanceof Error && e.message === "t2")!.exceptions.length).toBe(1);
+    expect(group.errors).toBe(group.exceptions);
+    expect(String(group)).toBe("ExceptionGroup: outer (3 sub-exceptions)");
+    expect(() => group.split(42 as never)).toThrow(TypeError);
+  });
+});
