@@ -2,7 +2,7 @@ import asyncio
 
 async def work(log):
     try:
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.08)
         log.append("work finished")
         return 42
     except asyncio.CancelledError:

@@ -3,7 +3,7 @@ import { print } from "./_py";
 
 function* work(log: string[]) {
   try {
-    yield* asyncio.sleep(0.02);
+    yield* asyncio.sleep(0.08);
     log.push("work finished");
     return 42;
   } catch (e) {
