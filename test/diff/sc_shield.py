@@ -1,7 +1,7 @@
 import asyncio
 
 async def important():
-    await asyncio.sleep(0.02)
+    await asyncio.sleep(0.08)
     print("important work finished")
     return "saved"
 

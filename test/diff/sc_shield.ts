@@ -2,7 +2,7 @@ import * as asyncio from "asyncio-ts";
 import { print } from "./_py";
 
 function* important() {
-  yield* asyncio.sleep(0.02);
+  yield* asyncio.sleep(0.08);
   print("important work finished");
   return "saved";
 }
