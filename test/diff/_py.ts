@@ -20,7 +20,11 @@ export function repr(value: unknown): string {
   if (value === undefined || value === null) return "None";
   if (value === true) return "True";
   if (value === false) return "False";
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") {
+    // Python quotes with ' unless the text holds a ' and no ".
+    if (value.includes("'") && !value.includes('"')) return `"${value}"`;
+    return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+  }
   if (Array.isArray(value)) return `[${value.map(repr).join(", ")}]`;
   if (value instanceof Set) return value.size === 0 ? "set()" : `{${[...value].map(repr).join(", ")}}`;
   if (value instanceof Error) {
