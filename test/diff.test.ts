@@ -26,7 +26,7 @@ interface Outcome {
 }
 
 // Two cores: running more processes at once only adds noise to real-time scenarios.
-let slots = 3;
+let slots = 2;
 const queue: (() => void)[] = [];
 async function limited<T>(fn: () => Promise<T>): Promise<T> {
   if (slots === 0) await new Promise<void>((r) => queue.push(r));

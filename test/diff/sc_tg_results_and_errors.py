@@ -10,8 +10,8 @@ async def raise_after(exc, d):
 async def main():
     try:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(raise_after(Err1("one"), 0.01))
-            tg.create_task(raise_after(Err2("two"), 0.01))
+            tg.create_task(raise_after(Err1("one"), 0))
+            tg.create_task(raise_after(Err2("two"), 0))
     except ExceptionGroup as eg:
         print("message:", str(eg).split(" (")[0])
         print(sorted(type(e).__name__ + ":" + str(e) for e in eg.exceptions))

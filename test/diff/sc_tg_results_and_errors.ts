@@ -16,8 +16,8 @@ function* raiseAfter(exc: Error, d: number): asyncio.Coroutine<never> {
 function* main() {
   try {
     yield* asyncio.asyncWith(new asyncio.TaskGroup(), function* (tg) {
-      tg.createTask(raiseAfter(new Err1("one"), 0.01));
-      tg.createTask(raiseAfter(new Err2("two"), 0.01));
+      tg.createTask(raiseAfter(new Err1("one"), 0));
+      tg.createTask(raiseAfter(new Err2("two"), 0));
     });
   } catch (eg) {
     if (!(eg instanceof asyncio.ExceptionGroup)) throw eg;
