@@ -107,6 +107,7 @@ function hostTurn(loop: EventLoop): void {
       if (next === undefined) {
         // Nothing ready, no timer: only the host can bring more work.
         host.sleeping = true;
+        watchForDeadlock(loop);
         return;
       }
       const delay = next._when - clock.now();
@@ -132,6 +133,32 @@ function hostTurn(loop: EventLoop): void {
   }
 }
 
+// Loops waiting on the host with nothing ready and no timer. If the host itself runs
+// out of work (Node's 'beforeExit'), nothing can ever wake them: rather than letting the
+// process exit with the run's promise never settled, fail the run with a clear error.
+const idleLoops = new Set<EventLoop>();
+let deadlockHookInstalled = false;
+
+function watchForDeadlock(loop: EventLoop): void {
+  idleLoops.add(loop);
+  if (deadlockHookInstalled) return;
+  const proc = (globalThis as { process?: { on?: (event: string, listener: () => void) => unknown } }).process;
+  if (typeof proc?.on !== "function") return;
+  deadlockHookInstalled = true;
+  proc.on("beforeExit", () => {
+    for (const idle of [...idleLoops]) {
+      const pending = idle._hostPending;
+      finishHostRun(
+        idle,
+        new RuntimeError(
+          "the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it" +
+            (pending > 0 ? ` (${pending} wrapped promise${pending === 1 ? " never settles" : "s never settle"})` : " (a task waits on a future nobody will complete)"),
+        ),
+      );
+    }
+  });
+}
+
 function queueTurn(loop: EventLoop): void {
   const host = loop._host;
   if (host.turnQueued) return;
@@ -141,6 +168,7 @@ function queueTurn(loop: EventLoop): void {
 
 function finishHostRun(loop: EventLoop, error: unknown): void {
   const host = loop._host;
+  idleLoops.delete(loop);
   const { resolve, reject } = host;
   host.resolve = host.reject = null;
   host.sleeping = false;
@@ -152,6 +180,7 @@ function finishHostRun(loop: EventLoop, error: unknown): void {
 /** @internal Called when work arrives for a loop that sleeps on the host. */
 export function wakeHost(loop: EventLoop): void {
   const host = loop._host;
+  idleLoops.delete(loop);
   host.sleeping = false;
   if (host.timer !== undefined) {
     clearTimeout(host.timer);
