@@ -8,7 +8,7 @@ import { runBenchmarks } from "../bench/run";
 test("every benchmark program runs and checks its own result (quick mode)", async () => {
   const results = await runBenchmarks({ reps: 1, scale: 0.1, only: null, save: false, log: () => {} });
   const systems = new Set(results.map((r) => r.system));
-  expect(systems).toEqual(new Set(["asyncio-ts", "cpython"]));
+  expect(systems).toEqual(new Set(["asyncio-ts", "cpython", "native"]));
   for (const r of results) {
     expect(r.samples).toHaveLength(1);
     expect(r.medianMs).toBeGreaterThan(0);
