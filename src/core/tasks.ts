@@ -1,9 +1,10 @@
 /**
  * Task, which drives a generator coroutine step by step as CPython's `Task.__step`
- * drives `coro.send()`, and the functions of Python's `asyncio/tasks.py`: createTask,
- * ensureFuture, currentTask, allTasks, sleep, gather, wait.
+ * drives `coro.send()`, and the task functions of Python's `asyncio/tasks.py`:
+ * createTask, ensureFuture, currentTask, allTasks, the eager task factories. The waiting
+ * functions (sleep, gather, wait, …) are in waiting.ts.
  */
-import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
+import { type Awaitable, type Coroutine, isCoroutine } from "./coroutines";
 import { type EventLoop, type TaskFactory, _ensureFuture, getRunningLoop } from "./events";
 import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
@@ -308,10 +309,6 @@ function notACoroutine(value: unknown): string {
   return `a coroutine was expected, got ${describe(value)}${hint}`;
 }
 
-/** @internal */
-export function _notACoroutine(value: unknown): string {
-  return notACoroutine(value);
-}
 
 /**
  * Wraps `coro` in a Task on the running loop (Python's `asyncio.create_task`).
