@@ -50,7 +50,7 @@ class LifoStore<T> implements Store<T> {
  * and arrays compared element-wise like tuples (first unequal element decides; a
  * prefix is smaller).
  */
-export function pythonLess(a: unknown, b: unknown): boolean {
+function pythonLess(a: unknown, b: unknown): boolean {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === "number" || ta === "boolean" || ta === "bigint") && (tb === "number" || tb === "boolean" || tb === "bigint")) {
