@@ -7,7 +7,8 @@ import type { Coroutine } from "./coroutines";
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./exceptions";
 import { LoopBound } from "./mixins";
 import { describe } from "./repr";
-import { WaiterList } from "./waiters";
+import type { Future } from "./futures";
+import { type Waiter, WaiterList } from "./waiters";
 
 /** `acquire` on enter, `release` on exit: what Lock, Condition and the semaphores share. */
 abstract class ContextManagerMixin extends LoopBound {
@@ -55,28 +56,8 @@ export class Lock extends ContextManagerMixin {
   }
 
   /** Waits until the lock is free, then takes it; returns true. */
-  *acquire(): Coroutine<boolean> {
-    // Fair: a newcomer takes the lock at once only if nobody is queued (cancelled
-    // waiters aside: they are about to leave).
-    if (!this._locked && this._waiters.allCancelled()) {
-      this._locked = true;
-      return true;
-    }
-    const waiter = this._waiters.append(this._getLoop());
-    try {
-      try {
-        yield* waiter;
-      } finally {
-        this._waiters.remove(waiter);
-      }
-    } catch (error) {
-      // Woken but cancelled: make sure the next waiter runs, so the lock is never
-      // stranded with a queue behind it.
-      if (error instanceof CancelledError && !this._locked) this._wakeUpFirst();
-      throw error;
-    }
-    this._locked = true;
-    return true;
+  acquire(): Coroutine<boolean> {
+    return new LockAcquire(this);
   }
 
   /**
@@ -90,7 +71,8 @@ export class Lock extends ContextManagerMixin {
     this._wakeUpFirst();
   }
 
-  private _wakeUpFirst(): void {
+  /** @internal */
+  _wakeUpFirst(): void {
     const first = this._waiters.first();
     // A done first waiter is already on its way (woken or cancelled).
     if (first !== null && !first.done()) first.setResult(true);
@@ -476,3 +458,90 @@ export class Barrier extends LoopBound {
     return `<Barrier [${this._state}${extra}]>`;
   }
 }
+
+const START = 0;
+const WAITING = 1;
+const DONE = 2;
+
+/**
+ * The coroutine of `Lock.acquire`, written out as the state machine a generator
+ * function would compile to (see QueueOperation in queues.ts for why):
+ *
+ *     *acquire() {
+ *       if (!locked && every waiter is cancelled) { locked = true; return true; }
+ *       const waiter = waiters.append(loop);
+ *       try { try { yield* waiter; } finally { waiters.remove(waiter); } }
+ *       catch (e) { if (e is CancelledError && !locked) wake up the first waiter; throw e; }
+ *       locked = true; return true;
+ *     }
+ *
+ * Fair: a newcomer takes the lock at once only if nobody is queued (cancelled waiters
+ * aside: they are about to leave); a waiter woken and then cancelled makes sure the
+ * next waiter runs, so the lock is never stranded with a queue behind it.
+ */
+class LockAcquire implements Coroutine<boolean> {
+  private _lock: Lock;
+  private _state: typeof START | typeof WAITING | typeof DONE;
+  private _waiter: Waiter<boolean> | null;
+
+  constructor(lock: Lock) {
+    this._lock = lock;
+    this._state = START;
+    this._waiter = null;
+  }
+
+  next(): IteratorResult<Future<unknown> | undefined, boolean> {
+    const lock = this._lock;
+    if (this._state === START) {
+      if (!lock._locked && lock._waiters.allCancelled()) {
+        this._state = DONE;
+        lock._locked = true;
+        return { done: true, value: true };
+      }
+      const waiter = lock._waiters.append(lock._getLoop());
+      this._waiter = waiter;
+      this._state = WAITING;
+      return { done: false, value: waiter as Future<unknown> };
+    }
+    if (this._state === WAITING) {
+      const waiter = this._waiter!;
+      if (!waiter.done()) throw new RuntimeError(`await wasn't used with future: ${waiter} was resumed before it was done`);
+      this._leave();
+      lock._locked = true;
+      return { done: true, value: true };
+    }
+    return { done: true, value: undefined as never };
+  }
+
+  throw(error: unknown): IteratorResult<Future<unknown> | undefined, boolean> {
+    if (this._state === WAITING) {
+      this._leave();
+      if (error instanceof CancelledError && !this._lock._locked) this._lock._wakeUpFirst();
+    }
+    this._state = DONE;
+    throw error;
+  }
+
+  return(value: boolean): IteratorResult<Future<unknown> | undefined, boolean> {
+    // A generator's return() runs its finally blocks: leave the queue.
+    if (this._state === WAITING) this._leave();
+    this._state = DONE;
+    return { done: true, value };
+  }
+
+  private _leave(): void {
+    this._lock._waiters.remove(this._waiter!);
+    this._waiter = null;
+    this._state = DONE;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** Tagged as a generator, so `isCoroutine` and `createTask` accept it. */
+  get [Symbol.toStringTag](): string {
+    return "Generator";
+  }
+}
+

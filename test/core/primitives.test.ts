@@ -92,6 +92,34 @@ describe("Queue.get and Queue.put are coroutines", () => {
   });
 });
 
+describe("Lock.acquire is a coroutine", () => {
+  test("it can be a task, be waited for with a timeout, and closing it leaves the queue", () => {
+    const log = asyncio.runSync(
+      (function* () {
+        const lock = new asyncio.Lock();
+        const log: unknown[] = [asyncio.isCoroutine(lock.acquire())];
+        yield* lock.acquire();
+        try {
+          yield* asyncio.waitFor(lock.acquire(), 0.5);
+        } catch (error) {
+          log.push((error as Error).name, lock._waiters.size);
+        }
+        const op = lock.acquire();
+        log.push(op.next().done, lock._waiters.size);
+        op.return(false);
+        log.push(lock._waiters.size);
+        const waiter = asyncio.createTask(lock.acquire());
+        yield* asyncio.sleep(0);
+        lock.release();
+        log.push(yield* waiter, lock.locked());
+        return log;
+      })(),
+      virtual(),
+    );
+    expect(log).toEqual([true, "TimeoutError", 0, false, 1, 0, true, true]);
+  });
+});
+
 describe("Condition (3.13)", () => {
   test("a waiter cancelled in wait() passes a notification on (a spurious wake-up, never a lost one)", () => {
     const woken = asyncio.runSync(
