@@ -1,5 +1,5 @@
 """What every Python benchmark program shares (see harness.ts)."""
-import json, resource, sys
+import json, math, resource, sys
 
 
 def size(full):
@@ -12,3 +12,13 @@ def report(ms, got, expected):
         print(f"self-check failed: got {got!r}, expected {expected!r}", file=sys.stderr)
         sys.exit(1)
     print(json.dumps({"ms": ms, "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+
+
+def seeded_delays(n, maximum):
+    """The same sequence as seededDelays in harness.ts."""
+    state = 12345
+    out = []
+    for _ in range(n):
+        state = (state * 48271) % 2147483647
+        out.append(math.floor(state / 2147483647 * maximum * 1000) / 1000)
+    return out

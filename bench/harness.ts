@@ -17,3 +17,18 @@ export function report(ms: number, got: unknown, expected: unknown): void {
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
   console.log(JSON.stringify({ ms, maxRssBytes }));
 }
+
+/**
+ * `n` delays in [0, max] seconds from a fixed-seed generator (the same sequence as
+ * `seeded_delays` in harness.py), truncated to the millisecond.
+ */
+export function seededDelays(n: number, max: number): number[] {
+  // Park–Miller: the products stay below 2^53, so JavaScript numbers compute it exactly.
+  let state = 12345;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    state = (state * 48271) % 2147483647;
+    out.push(Math.floor((state / 2147483647) * max * 1000) / 1000);
+  }
+  return out;
+}

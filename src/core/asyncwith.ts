@@ -51,19 +51,21 @@ export function* asyncWith<V, R>(cm: AsyncContextManager<V>, body: (value: V) =>
     );
   }
   if (typeof body !== "function") throw new TypeError(`asyncWith() body must be a generator function, got ${describe(body)}`);
-  const value = yield* awaitMethod(cm.aenter(), "aenter");
+  // Each awaitable is checked, then awaited directly: a helper coroutine around it would
+  // add a delegation level to every resume of the body.
+  const value = yield* awaitable(cm.aenter(), "aenter");
   let result: R;
   try {
-    result = yield* awaitMethod(body(value), "the asyncWith body");
+    result = yield* awaitable(body(value), "the asyncWith body");
   } catch (error) {
-    if (yield* awaitMethod(cm.aexit(error), "aexit")) return undefined;
+    if (yield* awaitable(cm.aexit(error), "aexit")) return undefined;
     throw error;
   }
-  yield* awaitMethod(cm.aexit(), "aexit");
+  yield* awaitable(cm.aexit(), "aexit");
   return result;
 }
 
-function* awaitMethod<T>(aw: Coroutine<T> | Future<T>, what: string): Coroutine<T> {
-  if (isCoroutine(aw) || aw instanceof Future) return yield* aw;
+function awaitable<T>(aw: Coroutine<T> | Future<T>, what: string): Coroutine<T> | Future<T> {
+  if (isCoroutine(aw) || aw instanceof Future) return aw;
   throw new TypeError(`${what} must return a coroutine (write it as a function*), got ${describe(aw)}`);
 }
