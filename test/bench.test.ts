@@ -13,5 +13,5 @@ test("every benchmark program runs and checks its own result (quick mode)", asyn
     expect(r.samples).toHaveLength(1);
     expect(r.medianMs).toBeGreaterThan(0);
   }
-  expect(new Set(results.map((r) => r.workload))).toEqual(new Set(["spawn", "switch", "queue", "lock"]));
+  expect(new Set(results.map((r) => r.workload))).toEqual(new Set(["spawn", "switch", "queue", "lock", "timers", "churn", "fanout"]));
 }, 120_000);
