@@ -16,6 +16,7 @@ import { type Coroutine, isCoroutine } from "./coroutines";
 import { Future, wrapPromise } from "./futures";
 import { Task, type TaskOptions } from "./tasks";
 import * as drivers from "./drivers";
+import { type Executor, type ExecutorFunction, _isExecutor, _newDefaultExecutor } from "./executors";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
 export interface Runnable {
@@ -225,6 +226,10 @@ export class EventLoop {
 
   /** @internal A number that tells loops apart in messages. */
   _id: number;
+  /** @internal The executor of `runInExecutor(null, …)`, made on first use. */
+  _defaultExecutor: Executor | null;
+  /** @internal Set by `shutdownDefaultExecutor`: no new default executor after it. */
+  _executorShutdownCalled: boolean;
 
   /**
    * Seconds a callback or task step may run before debug mode reports it as slow
@@ -249,6 +254,8 @@ export class EventLoop {
     this._hostPending = 0;
     this._host = drivers.newHostDriverState();
     this._id = ++loopCounter;
+    this._defaultExecutor = null;
+    this._executorShutdownCalled = false;
     this.slowCallbackDuration = 0.1;
   }
 
@@ -522,6 +529,75 @@ export class EventLoop {
   /** The factory set with `setTaskFactory`, or null. */
   getTaskFactory(): TaskFactory | null {
     return this._taskFactory;
+  }
+
+  /**
+   * Runs `fn(...args)` on `executor`, or on the loop's default executor when it is
+   * null or undefined, and gives a Future of its result (Python's `run_in_executor`).
+   * On Node the default executor is a pool of worker threads: see `workerFunction`
+   * for how a function reaches a worker.
+   *
+   * @throws RuntimeError if the loop is closed, or if `executor` is null after
+   * `shutdownDefaultExecutor` or on a host without a default executor; TypeError if
+   * `fn` is not a function or `executor` is not an Executor.
+   */
+  runInExecutor<A extends unknown[], R>(executor: Executor | null | undefined, fn: (...args: A) => R, ...args: A): Future<Awaited<R>> {
+    this._checkClosed();
+    this._checkCallback(fn, "runInExecutor");
+    let target: Executor;
+    if (executor === null || executor === undefined) {
+      if (this._executorShutdownCalled) throw new RuntimeError("Executor shutdown has been called");
+      target = this._defaultExecutor ??= _newDefaultExecutor();
+    } else if (_isExecutor(executor)) {
+      target = executor;
+    } else {
+      throw new TypeError(`executor must be an Executor (with submit and shutdown) or null, got ${describe(executor)}`);
+    }
+    return wrapPromise(target.submit(fn as ExecutorFunction, ...args), this) as Future<Awaited<R>>;
+  }
+
+  /**
+   * Makes `executor` the one `runInExecutor(null, …)` uses (Python's
+   * `set_default_executor`).
+   *
+   * @throws TypeError if `executor` is not an Executor.
+   */
+  setDefaultExecutor(executor: Executor): void {
+    if (!_isExecutor(executor)) {
+      throw new TypeError(`executor must be an Executor (with submit and shutdown), got ${describe(executor)}`);
+    }
+    this._defaultExecutor = executor;
+  }
+
+  /**
+   * Shuts the default executor down and waits for its work to finish, at most
+   * `timeout` seconds when given (Python's `shutdown_default_executor`); after it,
+   * `runInExecutor(null, …)` throws. `asyncio.run` calls it at its end.
+   */
+  *shutdownDefaultExecutor(timeout?: number | null): Coroutine<void> {
+    this._executorShutdownCalled = true;
+    const executor = this._defaultExecutor;
+    if (executor === null) return;
+    this._defaultExecutor = null;
+    const finished = executor.shutdown(true);
+    if (finished === undefined || typeof (finished as PromiseLike<void>).then !== "function") return;
+    const joined = wrapPromise(finished as PromiseLike<void>, this);
+    if (timeout === undefined || timeout === null) {
+      yield* joined;
+      return;
+    }
+    const gaveUp = this.createFuture<boolean>();
+    const timer = this.callLater(timeout, () => {
+      if (!gaveUp.done()) gaveUp.setResult(true);
+    });
+    joined.addDoneCallback(() => {
+      if (!gaveUp.done()) gaveUp.setResult(false);
+    });
+    try {
+      if (yield* gaveUp) console.warn(`The executor did not finish its work within ${timeout} seconds.`);
+    } finally {
+      timer.cancel();
+    }
   }
 
   toString(): string {

@@ -39,6 +39,8 @@ export async function run<T>(main: Coroutine<T>, options: RunOptions = {}): Prom
         await loop.runUntilComplete(leftovers.gathered);
         reportLeftoverErrors(loop, leftovers.tasks);
       }
+      await loop.runUntilComplete(shutdownAsyncGenerators());
+      await loop.runUntilComplete(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
     } finally {
       setEventLoop(null);
       loop.close();
@@ -65,12 +67,25 @@ export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
         loop.runUntilCompleteSync(leftovers.gathered);
         reportLeftoverErrors(loop, leftovers.tasks);
       }
+      loop.runUntilCompleteSync(shutdownAsyncGenerators());
+      loop.runUntilCompleteSync(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
     } finally {
       setEventLoop(null);
       loop.close();
     }
   }
 }
+
+/** Seconds `run` waits for the default executor's work at its end (Python's THREAD_JOIN_TIMEOUT). */
+const THREAD_JOIN_TIMEOUT = 300;
+
+/**
+ * Python's `loop.shutdown_asyncgens()`. JavaScript's async generators are driven by
+ * the host, not by the loop, so there are none to finalize; it still runs as a task,
+ * as in Python, so the loop turns it takes and the task names it uses match.
+ */
+// biome-ignore lint/correctness/useYield: it must be a coroutine that finishes at once.
+function* shutdownAsyncGenerators(): Coroutine<void> {}
 
 function startRun(main: unknown, options: RunOptions, name: string): EventLoop {
   if (_getRunningLoop() !== null) {
