@@ -12,7 +12,45 @@
  */
 export * from "./index.browser";
 
+export * from "./node/oserrors";
+export * from "./node/protocols";
+export {
+  type SslOption,
+  type SslOptions,
+  type ConnectionOptions,
+  type ServerOptions,
+  type UnixServerOptions,
+  type UnixConnectionOptions,
+  type DatagramOptions,
+  type StreamProtocol,
+  type TransportLoopMethods,
+  SocketTransport,
+  UdpTransport,
+  Server,
+  ServerSocket,
+} from "./node/transports";
+export {
+  DEFAULT_LIMIT,
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  FlowControlMixin,
+  type StreamWriterProtocol,
+  type ReaderTransport,
+  type WriterTransport,
+  type ClientConnectedCallback,
+  type OpenConnectionOptions,
+  type StartServerOptions,
+  type OpenUnixConnectionOptions,
+  type StartUnixServerOptions,
+  openConnection,
+  startServer,
+  openUnixConnection,
+  startUnixServer,
+} from "./node/streams";
+import type { TransportLoopMethods } from "./node/transports";
+
 declare module "./index.browser.js" {
   // biome-ignore lint/suspicious/noEmptyInterface: the members come from the Node modules.
-  interface EventLoop {}
+  interface EventLoop extends TransportLoopMethods {}
 }

@@ -1,0 +1,1253 @@
+/**
+ * Socket and datagram transports over Node's `net`, `tls` and `dgram`, the `Server`,
+ * and the loop methods that make them (Python's `loop.create_connection`,
+ * `create_server`, `create_unix_connection`, `create_unix_server`,
+ * `create_datagram_endpoint`, with `selector_events`' transports behind them).
+ *
+ * Node reports socket events outside the loop's turns; a transport collects them and
+ * puts itself on the loop's ready queue, so protocol callbacks always run on the loop,
+ * in asyncio's order: `connectionMade`, then one read per loop iteration
+ * (`dataReceived` or `eofReceived`), and `connectionLost` last.
+ */
+import * as dgram from "node:dgram";
+import { lstatSync, unlinkSync } from "node:fs";
+import * as net from "node:net";
+import * as tls from "node:tls";
+import type { AsyncContextManager } from "../core/asyncwith";
+import type { Coroutine } from "../core/coroutines";
+import { EventLoop, type Runnable } from "../core/events";
+import { RuntimeError } from "../core/exceptions";
+import { Future, wrapPromise } from "../core/futures";
+import { describe } from "../core/repr";
+import { ConnectionResetError, osError } from "./oserrors";
+import {
+  type BaseProtocol,
+  BufferedProtocol,
+  type DatagramProtocol,
+  type DatagramTransport,
+  type Protocol,
+  type SocketAddress,
+  type Transport,
+} from "./protocols";
+
+/**
+ * TLS settings, Python's `ssl=` argument:
+ * - `true`: a client that verifies the server against Node's default CAs and checks
+ *   the host name (Python's `ssl.create_default_context()`);
+ * - an options object, passed to `tls.connect` / `tls.createServer`: `ca`, `cert`,
+ *   `key`, `rejectUnauthorized`, `requestCert`, `minVersion`, … (a server needs `cert`
+ *   and `key`);
+ * - a `tls.SecureContext` from `tls.createSecureContext(...)` (Python's `SSLContext`).
+ *
+ * `false` or omitted: no TLS.
+ */
+export type SslOption = boolean | tls.SecureContext | SslOptions;
+
+/** The TLS options an `ssl` object may hold (Node's `tls.connect` and `tls.createServer` options). */
+export type SslOptions = Omit<tls.ConnectionOptions & tls.TlsOptions, "host" | "port" | "path" | "socket" | "servername">;
+
+/** Options of `loop.createConnection` and `openConnection`. */
+export interface ConnectionOptions {
+  /** TLS: see `SslOption`. */
+  ssl?: SslOption;
+  /**
+   * The host name to check the server's certificate against and to send as SNI
+   * (Python's `server_hostname`); defaults to `host`. `""` turns the host name check
+   * off. Only meaningful with `ssl`.
+   */
+  serverHostname?: string;
+  /** `[host, port]` to bind the local end to (Python's `local_addr`). */
+  localAddr?: [host: string, port: number];
+}
+
+/** Options of `loop.createServer` and `startServer`. */
+export interface ServerOptions {
+  /** TLS: see `SslOption`; a server needs a certificate and key. */
+  ssl?: SslOption;
+  /** The listen queue length (Python's `backlog`, default 100). */
+  backlog?: number;
+  /** Accept connections at once (the default), or only after `startServing()` / `serveForever()`. */
+  startServing?: boolean;
+}
+
+/** Options of `loop.createUnixServer` and `startUnixServer`. */
+export interface UnixServerOptions extends ServerOptions {
+  /** Remove the socket file when the server closes (Python 3.13's `cleanup_socket`, default true). */
+  cleanupSocket?: boolean;
+}
+
+/** Options of `loop.createUnixConnection` and `openUnixConnection`. */
+export type UnixConnectionOptions = Omit<ConnectionOptions, "localAddr">;
+
+/** Options of `loop.createDatagramEndpoint`. */
+export interface DatagramOptions {
+  /** `[host, port]` to bind to (Python's `local_addr`); port 0 picks a free one. */
+  localAddr?: [host: string, port: number];
+  /** `[host, port]` to connect to: `sendto` without an address sends there (Python's `remote_addr`). */
+  remoteAddr?: [host: string, port: number];
+  /** 4 or 6, when neither address says it. */
+  family?: 4 | 6;
+  /** Allow sending to broadcast addresses (Python's `allow_broadcast`). */
+  allowBroadcast?: boolean;
+  /** Share the port with other sockets (Python's `reuse_port`). */
+  reusePort?: boolean;
+}
+
+/** A stream protocol: what `createConnection` and `createServer` accept from their factory. */
+export type StreamProtocol = Protocol | BufferedProtocol;
+
+/** The loop methods this module adds to `EventLoop` (on Node). */
+export interface TransportLoopMethods {
+  /**
+   * Connects to `host:port` over TCP (TLS with `ssl`), then makes the protocol with
+   * `protocolFactory` and gives `[transport, protocol]` once its `connectionMade` ran
+   * (Python's `loop.create_connection`).
+   *
+   * @throws ConnectionRefusedError and the other OSErrors of connecting; SSLError /
+   * SSLCertVerificationError for TLS failures; RangeError for `serverHostname`
+   * without `ssl`.
+   */
+  createConnection<P extends StreamProtocol>(protocolFactory: () => P, host: string, port: number, options?: ConnectionOptions): Coroutine<[Transport, P]>;
+  /**
+   * Listens on `host:port` (every address of `host`; all interfaces when it is null
+   * or undefined; port 0 picks a free port) and serves each connection with a new
+   * protocol from `protocolFactory` (Python's `loop.create_server`).
+   *
+   * @throws OSError (e.g. address already in use) when it cannot listen; TypeError for
+   * `ssl` without a certificate.
+   */
+  createServer(protocolFactory: () => StreamProtocol, host: string | readonly string[] | null | undefined, port: number, options?: ServerOptions): Coroutine<Server>;
+  /** As `createConnection`, over the Unix socket at `path` (Python's `loop.create_unix_connection`). */
+  createUnixConnection<P extends StreamProtocol>(protocolFactory: () => P, path: string, options?: UnixConnectionOptions): Coroutine<[Transport, P]>;
+  /**
+   * As `createServer`, on the Unix socket at `path`; a stale socket file there is
+   * removed first (Python's `loop.create_unix_server`).
+   *
+   * @throws OSError when `path` exists and is not a socket, or it cannot listen.
+   */
+  createUnixServer(protocolFactory: () => StreamProtocol, path: string, options?: UnixServerOptions): Coroutine<Server>;
+  /**
+   * Opens a UDP endpoint bound to `localAddr` and/or connected to `remoteAddr`, and
+   * gives `[transport, protocol]` (Python's `loop.create_datagram_endpoint`).
+   *
+   * @throws RangeError when neither address nor a family is given; OSError when it
+   * cannot bind.
+   */
+  createDatagramEndpoint<P extends DatagramProtocol>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[DatagramTransport, P]>;
+}
+
+const DEFAULT_HIGH_WATER = 64 * 1024;
+const LOG_PREFIX = "Fatal error: protocol";
+
+// ---- stream transports over net.Socket / tls.TLSSocket ----
+
+/**
+ * A TCP, TLS or Unix socket transport (Python's `_SelectorSocketTransport` and the TLS
+ * transport of `sslproto`). Made by the loop methods; user code gets it through
+ * `connectionMade` and never constructs one.
+ */
+export class SocketTransport implements Transport, Runnable {
+  /** @internal */ _loop: EventLoop;
+  /** @internal */ _sock: net.Socket;
+  /** @internal */ _protocol: StreamProtocol;
+  /** @internal */ _buffered: boolean;
+  /** @internal */ _server: Server | null;
+  /** @internal */ _waiter: Future<undefined> | null;
+  /** @internal */ _tls: boolean;
+  /** @internal */ _extra: Record<string, unknown>;
+  /** @internal Closing by close() or abort(), or the connection is lost. */
+  _closing: boolean;
+  /** @internal */ _readingPaused: boolean;
+  /** @internal */ _protocolPaused: boolean;
+  /** @internal */ _eofWritten: boolean;
+  /** @internal */ _high: number;
+  /** @internal */ _low: number;
+  /** @internal On the ready queue already. */
+  _scheduled: boolean;
+  /** @internal connectionMade is still to be called. */
+  _madePending: boolean;
+  /** @internal Data that arrived and is not delivered yet. */
+  _chunks: Uint8Array[];
+  /** @internal */ _eofPending: boolean;
+  /** @internal connectionLost is queued (with _lostError). */
+  _lostQueued: boolean;
+  /** @internal */ _lostError: Error | undefined;
+  /** @internal connectionLost was called: nothing more is. */
+  _connLost: boolean;
+  /** @internal The first error Node reported on the socket. */
+  _error: Error | undefined;
+  /** @internal */ _resumeScheduled: boolean;
+  /** @internal */ _onWritten: () => void;
+  /** @internal */ _resumeProtocol: () => void;
+
+  /** @internal */
+  constructor(
+    loop: EventLoop,
+    sock: net.Socket,
+    protocol: StreamProtocol,
+    server: Server | null,
+    waiter: Future<undefined> | null,
+    sslContext: unknown,
+    unixPath: string | null,
+  ) {
+    this._loop = loop;
+    this._sock = sock;
+    this._protocol = protocol;
+    this._buffered = protocol instanceof BufferedProtocol;
+    this._server = server;
+    this._waiter = waiter;
+    this._tls = sock instanceof tls.TLSSocket;
+    this._extra = socketExtra(sock, sslContext, unixPath, server !== null);
+    this._closing = false;
+    this._readingPaused = false;
+    this._protocolPaused = false;
+    this._eofWritten = false;
+    this._high = DEFAULT_HIGH_WATER;
+    this._low = DEFAULT_HIGH_WATER / 4;
+    this._scheduled = false;
+    this._madePending = true;
+    this._chunks = [];
+    this._eofPending = false;
+    this._lostQueued = false;
+    this._lostError = undefined;
+    this._connLost = false;
+    this._error = undefined;
+    this._resumeScheduled = false;
+    this._onWritten = () => {
+      if (this._protocolPaused && this._sock.writableLength <= this._low) this._scheduleResume();
+    };
+    this._resumeProtocol = () => this._doResumeProtocol();
+    if (server !== null) server._attach(this);
+    // asyncio enables TCP_NODELAY on every TCP socket.
+    if (unixPath === null) sock.setNoDelay(true);
+    sock.on("data", (chunk: Buffer) => this._onData(chunk));
+    sock.on("end", () => this._onEnd());
+    sock.on("error", (error: Error) => {
+      this._error ??= osError(error) as Error;
+    });
+    sock.on("close", () => this._queueLost(this._error));
+    sock.on("drain", this._onWritten);
+    if (sock.destroyed) this._queueLost((sock.errored ? osError(sock.errored) : new ConnectionResetError("Connection lost")) as Error);
+    this._schedule();
+  }
+
+  getExtraInfo(name: string, defaultValue?: unknown): unknown {
+    if (name === "socket") return this._sock;
+    if (name === "sslobject") return this._tls ? this._sock : defaultValue;
+    if (this._tls && (name === "peercert" || name === "cipher")) {
+      const sock = this._sock as tls.TLSSocket;
+      if (sock.destroyed) return defaultValue;
+      if (name === "peercert") {
+        const cert = sock.getPeerCertificate();
+        return cert && Object.keys(cert).length > 0 ? cert : defaultValue;
+      }
+      const cipher = sock.getCipher();
+      return [cipher.name, cipher.version];
+    }
+    return name in this._extra ? this._extra[name] : defaultValue;
+  }
+
+  isClosing(): boolean {
+    return this._closing;
+  }
+
+  setProtocol(protocol: BaseProtocol): void {
+    this._protocol = protocol as StreamProtocol;
+    this._buffered = protocol instanceof BufferedProtocol;
+  }
+
+  getProtocol(): BaseProtocol {
+    return this._protocol;
+  }
+
+  isReading(): boolean {
+    return !this._readingPaused && !this._closing;
+  }
+
+  pauseReading(): void {
+    if (this._closing || this._readingPaused) return;
+    this._readingPaused = true;
+    this._sock.pause();
+  }
+
+  resumeReading(): void {
+    if (this._closing || !this._readingPaused) return;
+    this._readingPaused = false;
+    this._sock.resume();
+    if (this._chunks.length > 0 || this._eofPending) this._schedule();
+  }
+
+  setWriteBufferLimits(high?: number, low?: number): void {
+    const [h, l] = waterMarks(high, low);
+    this._high = h;
+    this._low = l;
+    this._maybePauseProtocol();
+  }
+
+  getWriteBufferLimits(): [low: number, high: number] {
+    return [this._low, this._high];
+  }
+
+  getWriteBufferSize(): number {
+    return this._connLost ? 0 : this._sock.writableLength;
+  }
+
+  write(data: Uint8Array | string): void {
+    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
+      throw new TypeError(`data argument must be a bytes-like object (Uint8Array) or a string, not ${describe(data)}`);
+    }
+    this._checkWritable("write");
+    if (data.length === 0) return;
+    const sock = this._sock;
+    // Only a write that may take the buffer across the low-water mark needs to tell
+    // when it is flushed (that is when resumeWriting may be due).
+    if (sock.writableLength + data.length > this._low) sock.write(data, this._onWritten);
+    else sock.write(data);
+    if (!this._protocolPaused && sock.writableLength > this._high) this._pauseProtocol();
+  }
+
+  writelines(list: Iterable<Uint8Array | string>): void {
+    this._checkWritable("writelines");
+    const sock = this._sock;
+    sock.cork();
+    try {
+      for (const data of list) this.write(data);
+    } finally {
+      sock.uncork();
+    }
+  }
+
+  writeEof(): void {
+    if (this._tls) throw new RuntimeError("writeEof() is not supported over TLS (canWriteEof() is false)");
+    if (this._closing || this._eofWritten) return;
+    this._eofWritten = true;
+    this._sock.end();
+  }
+
+  canWriteEof(): boolean {
+    return !this._tls;
+  }
+
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    // Like asyncio, which stops reading at once: nothing more is delivered.
+    this._chunks.length = 0;
+    this._eofPending = false;
+    const sock = this._sock;
+    if (!this._tls && sock.writableLength === 0) {
+      sock.destroy();
+      this._queueLost(undefined);
+    } else {
+      // Flush what is buffered (and TLS's close_notify), then close; 'close' follows.
+      sock.destroySoon();
+    }
+  }
+
+  abort(): void {
+    this._forceClose(undefined);
+  }
+
+  toString(): string {
+    const state = this._connLost ? "closed" : this._closing ? "closing" : "open";
+    const peer = this._extra.peername;
+    return `<${this._tls ? "TLS" : "Socket"}Transport ${state}${peer ? ` peer=${JSON.stringify(peer)}` : ""}>`;
+  }
+
+  /** @internal Runs from the ready queue: delivers one pending event to the protocol. */
+  _run(): void {
+    this._scheduled = false;
+    if (this._connLost) return;
+    if (this._madePending) {
+      this._madePending = false;
+      this._callProtocol(CONNECTION_MADE);
+      const waiter = this._waiter;
+      if (waiter !== null) {
+        this._waiter = null;
+        if (!waiter.cancelled()) waiter.setResult(undefined);
+      }
+      // Reading starts on the next iteration, as asyncio's call_soon(_add_reader).
+      if (this._hasPending()) this._schedule();
+      return;
+    }
+    if (!this._readingPaused && !this._closing) {
+      const chunks = this._chunks;
+      if (chunks.length > 0) {
+        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        chunks.length = 0;
+        this._deliverData(data);
+        if (this._hasPending()) this._schedule();
+        return;
+      }
+      if (this._eofPending) {
+        this._eofPending = false;
+        this._deliverEof();
+        if (this._hasPending()) this._schedule();
+        return;
+      }
+    }
+    if (this._lostQueued && (this._closing || (this._chunks.length === 0 && !this._eofPending))) {
+      this._callConnectionLost();
+    }
+  }
+
+  // ---- internals ----
+
+  /** @internal */
+  _checkWritable(method: string): void {
+    if (this._eofWritten) throw new RuntimeError(`Cannot call ${method}() after writeEof()`);
+    if (this._closing) {
+      if (this._lostError !== undefined && !this._closedByUser) {
+        throw new ConnectionResetError(`Connection lost: cannot call ${method}() on a transport whose connection failed (${this._lostError.message})`);
+      }
+      throw new RuntimeError(`Cannot call ${method}() on a closed transport: it was closed by close() or abort(), or the connection was lost`);
+    }
+  }
+
+  /** @internal True once close() or abort() was called by the user (not by a failure). */
+  _closedByUser = false;
+
+  /** @internal */
+  _hasPending(): boolean {
+    return this._chunks.length > 0 || this._eofPending || this._lostQueued;
+  }
+
+  /** @internal */
+  _schedule(): void {
+    if (this._scheduled) return;
+    if (this._loop._closed) {
+      // Nobody can run the callbacks any more.
+      this._sock.destroy();
+      return;
+    }
+    this._scheduled = true;
+    this._loop._scheduleTask(this);
+  }
+
+  /** @internal */
+  _onData(chunk: Buffer): void {
+    if (this._closing) return;
+    this._chunks.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    if (!this._readingPaused) this._schedule();
+  }
+
+  /** @internal */
+  _onEnd(): void {
+    if (this._closing) return;
+    this._eofPending = true;
+    if (!this._readingPaused) this._schedule();
+  }
+
+  /** @internal */
+  _queueLost(error: Error | undefined): void {
+    if (this._lostQueued) return;
+    this._lostQueued = true;
+    this._lostError = error;
+    this._closing = true;
+    this._schedule();
+  }
+
+  /** @internal Python's `_force_close`: drop everything, connectionLost(exc) next. */
+  _forceClose(exc: Error | undefined): void {
+    if (this._connLost) return;
+    this._closedByUser ||= exc === undefined;
+    this._closing = true;
+    this._chunks.length = 0;
+    this._eofPending = false;
+    this._sock.destroy();
+    this._queueLost(exc);
+  }
+
+  /** @internal Python's `_fatal_error`: report the error, then close with it. */
+  _fatalError(exc: unknown, message: string): void {
+    this._loop.callExceptionHandler({ message, exception: exc, transport: this, protocol: this._protocol });
+    this._forceClose(exc instanceof Error ? exc : new RuntimeError(String(exc)));
+  }
+
+  /** @internal */
+  _deliverData(data: Uint8Array): void {
+    const protocol = this._protocol;
+    try {
+      if (!this._buffered) {
+        (protocol as Protocol).dataReceived(data);
+        return;
+      }
+      const buffered = protocol as BufferedProtocol;
+      let rest = data;
+      while (rest.length > 0) {
+        const buf = buffered.getBuffer(rest.length);
+        if (!(buf instanceof Uint8Array) || buf.length === 0) {
+          throw new RuntimeError(`getBuffer() returned ${buf instanceof Uint8Array ? "an empty buffer" : describe(buf)}: it must return a non-empty Uint8Array`);
+        }
+        const n = Math.min(buf.length, rest.length);
+        buf.set(rest.subarray(0, n));
+        buffered.bufferUpdated(n);
+        rest = rest.subarray(n);
+        if (this._closing) return;
+      }
+    } catch (error) {
+      this._fatalError(error, `${LOG_PREFIX}.${this._buffered ? "buffer_updated" : "data_received"}() call failed.`);
+    }
+  }
+
+  /** @internal Python's `_read_ready__on_eof`. */
+  _deliverEof(): void {
+    let keepOpen: unknown;
+    try {
+      keepOpen = this._protocol.eofReceived();
+    } catch (error) {
+      this._fatalError(error, `${LOG_PREFIX}.eof_received() call failed.`);
+      return;
+    }
+    if (this._tls) {
+      if (keepOpen) console.warn("returning true from eofReceived() has no effect when using TLS");
+      this.close();
+    } else if (!keepOpen) {
+      this.close();
+    }
+  }
+
+  /** @internal */
+  _callConnectionLost(): void {
+    this._connLost = true;
+    this._closing = true;
+    this._chunks.length = 0;
+    const sock = this._sock;
+    if (!sock.destroyed) sock.destroy();
+    try {
+      this._callProtocol(CONNECTION_LOST);
+    } finally {
+      if (this._server !== null) {
+        this._server._detach(this);
+        this._server = null;
+      }
+    }
+  }
+
+  /** @internal A protocol callback whose error goes to the exception handler, as a Handle's does. */
+  _callProtocol(which: typeof CONNECTION_MADE | typeof CONNECTION_LOST): void {
+    const protocol = this._protocol;
+    try {
+      if (which === CONNECTION_MADE) protocol.connectionMade(this);
+      else protocol.connectionLost(this._lostError);
+    } catch (error) {
+      const name = which === CONNECTION_MADE ? "connection_made" : "connection_lost";
+      this._loop.callExceptionHandler({ message: `Exception in callback ${protocol.constructor.name}.${name}()`, exception: error, transport: this, protocol });
+    }
+  }
+
+  /** @internal */
+  _maybePauseProtocol(): void {
+    if (!this._protocolPaused && !this._connLost && this._sock.writableLength > this._high) this._pauseProtocol();
+    else if (this._protocolPaused && this._sock.writableLength <= this._low) this._scheduleResume();
+  }
+
+  /** @internal */
+  _pauseProtocol(): void {
+    this._protocolPaused = true;
+    try {
+      this._protocol.pauseWriting();
+    } catch (error) {
+      this._loop.callExceptionHandler({ message: "protocol.pause_writing() failed", exception: error, transport: this, protocol: this._protocol });
+    }
+  }
+
+  /** @internal */
+  _scheduleResume(): void {
+    if (this._resumeScheduled || this._loop._closed) return;
+    this._resumeScheduled = true;
+    this._loop._callSoon(this._resumeProtocol, [], null);
+  }
+
+  /** @internal */
+  _doResumeProtocol(): void {
+    this._resumeScheduled = false;
+    if (!this._protocolPaused || this._connLost || this._sock.writableLength > this._low) return;
+    this._protocolPaused = false;
+    try {
+      this._protocol.resumeWriting();
+    } catch (error) {
+      this._loop.callExceptionHandler({ message: "protocol.resume_writing() failed", exception: error, transport: this, protocol: this._protocol });
+    }
+  }
+}
+
+const CONNECTION_MADE = 0;
+const CONNECTION_LOST = 1;
+
+/** @internal Python's `_set_write_buffer_limits` rules. */
+export function waterMarks(high: number | undefined | null, low: number | undefined | null): [high: number, low: number] {
+  let h: number;
+  if (high === undefined || high === null) h = low === undefined || low === null ? DEFAULT_HIGH_WATER : 4 * low;
+  else h = high;
+  const l = low === undefined || low === null ? Math.floor(h / 4) : low;
+  if (!(h >= l && l >= 0)) throw new RangeError(`high (${h}) must be >= low (${l}) must be >= 0`);
+  return [h, l];
+}
+
+function address(host: string | undefined, port: number | undefined, family: string | number | undefined): SocketAddress | undefined {
+  if (host === undefined || port === undefined) return undefined;
+  return family === "IPv6" || family === 6 ? [host, port, 0, 0] : [host, port];
+}
+
+function socketExtra(sock: net.Socket, sslContext: unknown, unixPath: string | null, serverSide: boolean): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  if (unixPath !== null) {
+    // As Python's AF_UNIX sockets: the client's peer and the server's own name are the path.
+    extra.peername = serverSide ? "" : unixPath;
+    extra.sockname = serverSide ? unixPath : "";
+  } else {
+    extra.peername = address(sock.remoteAddress, sock.remotePort, sock.remoteFamily);
+    extra.sockname = address(sock.localAddress, sock.localPort, sock.remoteFamily);
+  }
+  if (sslContext !== undefined) extra.sslcontext = sslContext;
+  return extra;
+}
+
+// ---- TLS settings ----
+
+function isSecureContext(value: unknown): value is tls.SecureContext {
+  return typeof value === "object" && value !== null && (value as { constructor?: { name?: string } }).constructor?.name === "SecureContext";
+}
+
+/** What `ssl` turns into: Node TLS options, and what `getExtraInfo('sslcontext')` gives. */
+function tlsSettings(ssl: SslOption | undefined, side: "client" | "server"): { options: tls.ConnectionOptions & tls.TlsOptions; context: unknown } | null {
+  if (ssl === undefined || ssl === false || ssl === null) return null;
+  if (ssl === true) {
+    if (side === "server") throw new TypeError("ssl=true needs a certificate on a server: pass { cert, key } or a tls.SecureContext");
+    return { options: {}, context: true };
+  }
+  if (isSecureContext(ssl)) return { options: { secureContext: ssl }, context: ssl };
+  if (typeof ssl !== "object") throw new TypeError(`ssl must be true, an options object or a tls.SecureContext, got ${describe(ssl)}`);
+  if (side === "server" && ssl.cert === undefined && ssl.pfx === undefined && ssl.secureContext === undefined && ssl.SNICallback === undefined) {
+    throw new TypeError("a TLS server needs a certificate: give ssl.cert and ssl.key (or pfx, or a secureContext)");
+  }
+  return { options: { ...ssl }, context: ssl };
+}
+
+function clientTls(ssl: SslOption | undefined, serverHostname: string | undefined, host: string | undefined) {
+  const settings = tlsSettings(ssl, "client");
+  if (settings === null) {
+    if (serverHostname !== undefined) throw new RangeError("serverHostname is only meaningful with ssl");
+    return null;
+  }
+  const options = settings.options;
+  const name = serverHostname ?? host;
+  if (serverHostname === "") {
+    options.checkServerIdentity = () => undefined;
+  } else if (name !== undefined) {
+    // SNI must not be an IP address; the identity check still uses the name.
+    if (!net.isIP(name)) options.servername = name;
+    else if (options.checkServerIdentity === undefined) options.checkServerIdentity = (_h, cert) => tls.checkServerIdentity(name, cert);
+  }
+  return settings;
+}
+
+// ---- connecting ----
+
+/** Waits for `event` on a connecting socket; on an error or cancellation the socket is destroyed. */
+function* connected(loop: EventLoop, sock: net.Socket, event: "connect" | "secureConnect"): Coroutine<void> {
+  const promise = new Promise<void>((resolve, reject) => {
+    sock.once(event, () => resolve());
+    // Stays attached until the transport has its own listeners.
+    sock.on("error", (error) => reject(osError(error)));
+  });
+  try {
+    yield* wrapPromise(promise, loop);
+  } catch (error) {
+    sock.destroy();
+    throw error;
+  }
+}
+
+/** Makes the protocol and transport for a connected socket and waits for connectionMade (Python's `_create_connection_transport`). */
+function* makeTransport<P extends StreamProtocol>(
+  loop: EventLoop,
+  sock: net.Socket,
+  protocolFactory: () => P,
+  context: unknown,
+  unixPath: string | null,
+): Coroutine<[Transport, P]> {
+  let protocol: P;
+  try {
+    protocol = protocolFactory();
+  } catch (error) {
+    sock.destroy();
+    throw error;
+  }
+  const waiter = new Future<undefined>(loop);
+  const transport = new SocketTransport(loop, sock, protocol, null, waiter, context, unixPath);
+  try {
+    yield* waiter;
+  } catch (error) {
+    transport.close();
+    throw error;
+  }
+  return [transport, protocol];
+}
+
+function checkFactory(protocolFactory: unknown, method: string): void {
+  if (typeof protocolFactory !== "function") throw new TypeError(`${method}() protocolFactory must be a function returning a protocol, got ${describe(protocolFactory)}`);
+}
+
+function* createConnection<P extends StreamProtocol>(
+  this: EventLoop,
+  protocolFactory: () => P,
+  host: string,
+  port: number,
+  options: ConnectionOptions = {},
+): Coroutine<[Transport, P]> {
+  checkFactory(protocolFactory, "createConnection");
+  if (typeof host !== "string" || host === "") throw new TypeError(`createConnection() host must be a non-empty string, got ${describe(host)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createConnection() port must be an integer 0-65535, got ${describe(port)}`);
+  const settings = clientTls(options.ssl, options.serverHostname, host);
+  const base: net.TcpNetConnectOpts = { host, port, allowHalfOpen: true };
+  if (options.localAddr !== undefined) {
+    base.localAddress = options.localAddr[0];
+    base.localPort = options.localAddr[1];
+  }
+  let sock: net.Socket;
+  if (settings === null) {
+    sock = net.connect(base);
+    yield* connected(this, sock, "connect");
+  } else {
+    sock = tls.connect({ ...settings.options, ...base });
+    yield* connected(this, sock, "secureConnect");
+  }
+  return yield* makeTransport(this, sock, protocolFactory, settings?.context, null);
+}
+
+function* createUnixConnection<P extends StreamProtocol>(
+  this: EventLoop,
+  protocolFactory: () => P,
+  path: string,
+  options: UnixConnectionOptions = {},
+): Coroutine<[Transport, P]> {
+  checkFactory(protocolFactory, "createUnixConnection");
+  if (typeof path !== "string" || path === "") throw new TypeError(`createUnixConnection() path must be a non-empty string, got ${describe(path)}`);
+  const settings = clientTls(options.ssl, options.serverHostname, undefined);
+  if (settings !== null && options.serverHostname === undefined) throw new RangeError("you have to pass serverHostname when using ssl over a Unix socket");
+  let sock: net.Socket;
+  if (settings === null) {
+    sock = net.connect({ path, allowHalfOpen: true });
+    yield* connected(this, sock, "connect");
+  } else {
+    sock = tls.connect({ ...settings.options, path, allowHalfOpen: true } as tls.ConnectionOptions);
+    yield* connected(this, sock, "secureConnect");
+  }
+  return yield* makeTransport(this, sock, protocolFactory, settings?.context, path);
+}
+
+// ---- servers ----
+
+/** A listening socket of a Server (what Python's `Server.sockets` lists). */
+export class ServerSocket {
+  /** @internal */ _server: net.Server;
+  /** @internal */ _path: string | null;
+
+  /** @internal */
+  constructor(server: net.Server, path: string | null) {
+    this._server = server;
+    this._path = path;
+  }
+
+  /** The address it listens on: `[host, port]` (4 items for IPv6), or the Unix socket path. */
+  getsockname(): SocketAddress {
+    if (this._path !== null) return this._path;
+    const info = this._server.address();
+    if (info === null || typeof info === "string") return this._lastAddress ?? "";
+    this._lastAddress = address(info.address, info.port, info.family)!;
+    return this._lastAddress;
+  }
+
+  /** 2 (AF_INET), 10 (AF_INET6) or 1 (AF_UNIX), as Python's `socket.family`. */
+  get family(): number {
+    if (this._path !== null) return 1;
+    const name = this.getsockname();
+    return Array.isArray(name) && name.length === 4 ? 10 : 2;
+  }
+
+  /** @internal */ _lastAddress: SocketAddress | undefined = undefined;
+
+  toString(): string {
+    return `<ServerSocket ${JSON.stringify(this.getsockname())}>`;
+  }
+}
+
+/**
+ * A listening server (Python's `asyncio.Server`), from `loop.createServer` or
+ * `startServer`. `close()` stops listening; `waitClosed()` then waits until every
+ * connection it accepted is closed. It is an async context manager: `asyncWith`
+ * closes it and waits at the end.
+ */
+export class Server implements AsyncContextManager<Server> {
+  /** @internal */ _loop: EventLoop;
+  /** @internal Null once closed. */
+  _listeners: net.Server[] | null;
+  /** @internal */ _sockets: ServerSocket[];
+  /** @internal */ _protocolFactory: () => StreamProtocol;
+  /** @internal */ _sslContext: unknown;
+  /** @internal */ _serving: boolean;
+  /** @internal */ _activeCount: number;
+  /** @internal Waiters of waitClosed; null once woken. */
+  _waiters: Future<undefined>[] | null;
+  /** @internal */ _clients: Set<SocketTransport>;
+  /** @internal */ _servingForeverFut: Future<undefined> | null;
+  /** @internal Connections accepted by the OS before serving started. */
+  _pending: net.Socket[];
+  /** @internal */ _unixPath: string | null;
+  /** @internal */ _cleanupSocket: boolean;
+  /** @internal */ _accept: (sock: net.Socket) => void;
+
+  /** @internal */
+  constructor(loop: EventLoop, protocolFactory: () => StreamProtocol, sslContext: unknown, unixPath: string | null, cleanupSocket: boolean) {
+    this._loop = loop;
+    this._listeners = [];
+    this._sockets = [];
+    this._protocolFactory = protocolFactory;
+    this._sslContext = sslContext;
+    this._serving = false;
+    this._activeCount = 0;
+    this._waiters = [];
+    this._clients = new Set();
+    this._servingForeverFut = null;
+    this._pending = [];
+    this._unixPath = unixPath;
+    this._cleanupSocket = cleanupSocket;
+    this._accept = (sock) => this._onConnection(sock);
+  }
+
+  /** The loop the server runs on. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  /** The listening sockets; empty once closed (Python's `sockets`). */
+  get sockets(): ServerSocket[] {
+    return this._listeners === null ? [] : [...this._sockets];
+  }
+
+  /** True while it accepts connections (Python's `is_serving`). */
+  isServing(): boolean {
+    return this._serving;
+  }
+
+  /** Starts accepting connections if it does not yet (Python's `start_serving`). */
+  *startServing(): Coroutine<void> {
+    this._startServing();
+  }
+
+  /**
+   * Accepts connections until cancelled; cancelling it closes the server and waits for
+   * it (Python's `serve_forever`).
+   *
+   * @throws RuntimeError if it is closed or another task already serves forever.
+   */
+  *serveForever(): Coroutine<void> {
+    if (this._servingForeverFut !== null) throw new RuntimeError(`server ${this} is already being awaited on serveForever()`);
+    if (this._listeners === null) throw new RuntimeError(`server ${this} is closed`);
+    this._startServing();
+    const future = new Future<undefined>(this._loop);
+    this._servingForeverFut = future;
+    try {
+      yield* future;
+    } catch (error) {
+      try {
+        this.close();
+        yield* this.waitClosed();
+      } finally {
+        // biome-ignore lint/correctness/noUnsafeFinally: Python re-raises the cancellation here too.
+        throw error;
+      }
+    } finally {
+      this._servingForeverFut = null;
+    }
+  }
+
+  /**
+   * Stops listening; connections already accepted stay open (Python's `close`).
+   * Closing twice is a no-op.
+   */
+  close(): void {
+    const listeners = this._listeners;
+    if (listeners === null) return;
+    this._listeners = null;
+    for (const listener of listeners) listener.close();
+    if (this._unixPath !== null && this._cleanupSocket) removeSocketFile(this._unixPath, false);
+    for (const sock of this._pending) sock.destroy();
+    this._pending = [];
+    this._serving = false;
+    const forever = this._servingForeverFut;
+    if (forever !== null && !forever.done()) {
+      forever.cancel();
+      this._servingForeverFut = null;
+    }
+    if (this._activeCount === 0) this._wakeup();
+  }
+
+  /** Closes every connection it accepted (Python 3.13's `close_clients`). */
+  closeClients(): void {
+    for (const transport of [...this._clients]) transport.close();
+  }
+
+  /** Aborts every connection it accepted (Python 3.13's `abort_clients`). */
+  abortClients(): void {
+    for (const transport of [...this._clients]) transport.abort();
+  }
+
+  /** Waits until the server is closed and all its connections are (Python's `wait_closed`). */
+  *waitClosed(): Coroutine<void> {
+    const waiters = this._waiters;
+    if (waiters === null) return;
+    const waiter = new Future<undefined>(this._loop);
+    waiters.push(waiter);
+    yield* waiter;
+  }
+
+  /** `async with server`: gives the server. */
+  *aenter(): Coroutine<Server> {
+    return this;
+  }
+
+  /** End of `async with server`: closes it and waits until it is closed. */
+  *aexit(_error?: unknown): Coroutine<boolean> {
+    this.close();
+    yield* this.waitClosed();
+    return false;
+  }
+
+  toString(): string {
+    const names = this._sockets.map((s) => JSON.stringify(s.getsockname()));
+    return `<Server sockets=[${names.join(", ")}]${this._listeners === null ? " closed" : ""}>`;
+  }
+
+  /** @internal */
+  _attach(transport: SocketTransport): void {
+    this._activeCount++;
+    this._clients.add(transport);
+  }
+
+  /** @internal */
+  _detach(transport: SocketTransport): void {
+    this._activeCount--;
+    this._clients.delete(transport);
+    if (this._activeCount === 0 && this._listeners === null) this._wakeup();
+  }
+
+  /** @internal */
+  _wakeup(): void {
+    const waiters = this._waiters;
+    this._waiters = null;
+    if (waiters === null) return;
+    for (const waiter of waiters) if (!waiter.done()) waiter.setResult(undefined);
+  }
+
+  /** @internal */
+  _startServing(): void {
+    if (this._serving || this._listeners === null) return;
+    this._serving = true;
+    const pending = this._pending;
+    this._pending = [];
+    for (const sock of pending) this._onConnection(sock);
+  }
+
+  /** @internal A connection arrived (from Node, outside the loop's turns). */
+  _onConnection(sock: net.Socket): void {
+    if (this._listeners === null || this._loop._closed) {
+      sock.destroy();
+      return;
+    }
+    if (!this._serving) {
+      sock.on("error", ignore);
+      this._pending.push(sock);
+      return;
+    }
+    this._loop._callSoon(acceptConnection, [this, sock], null);
+  }
+}
+
+function ignore(): void {}
+
+/** Makes the protocol and transport of an accepted connection, on the loop (Python's `_accept_connection2`). */
+function acceptConnection(server: Server, sock: net.Socket): void {
+  if (server._listeners === null || sock.destroyed) {
+    sock.destroy();
+    return;
+  }
+  let protocol: StreamProtocol;
+  try {
+    protocol = server._protocolFactory();
+  } catch (error) {
+    sock.destroy();
+    server._loop.callExceptionHandler({ message: "Error on transport creation for incoming connection", exception: error });
+    return;
+  }
+  new SocketTransport(server._loop, sock, protocol, server, null, server._sslContext, server._unixPath);
+}
+
+/** Removes a stale Unix socket file; with `strict`, anything else at `path` is an error. */
+function removeSocketFile(path: string, strict: boolean): void {
+  let isSocket: boolean;
+  try {
+    isSocket = lstatSync(path).isSocket();
+  } catch {
+    return;
+  }
+  if (!isSocket) {
+    if (strict) throw osError(Object.assign(new Error(`${path} exists and is not a socket`), { code: "EADDRINUSE" }));
+    return;
+  }
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if (strict) throw osError(error);
+  }
+}
+
+function makeListener(server: Server, ssl: tls.TlsOptions | null): net.Server {
+  const listener = ssl === null ? net.createServer({ allowHalfOpen: true }) : tls.createServer({ ...ssl, allowHalfOpen: true });
+  listener.on(ssl === null ? "connection" : "secureConnection", server._accept);
+  // A failed TLS handshake concerns that client only; asyncio logs it in debug mode.
+  if (ssl !== null) listener.on("tlsClientError", ignore);
+  return listener;
+}
+
+/** Listens and waits until it does; an error closes the listeners made so far. */
+function* listen(loop: EventLoop, server: Server, listener: net.Server, options: net.ListenOptions, where: string): Coroutine<void> {
+  const promise = new Promise<void>((resolve, reject) => {
+    listener.once("listening", resolve);
+    listener.once("error", (error: NodeJS.ErrnoException) => {
+      const converted = osError(error);
+      if (converted instanceof Error) converted.message = `${converted.message}: error while attempting to bind on address ${where}`;
+      reject(converted);
+    });
+  });
+  listener.listen(options);
+  try {
+    yield* wrapPromise(promise, loop);
+  } catch (error) {
+    server.close();
+    listener.close();
+    throw error;
+  }
+  listener.on("error", (error) => loop.callExceptionHandler({ message: "Error on a listening socket", exception: osError(error), server }));
+}
+
+function* createServer(
+  this: EventLoop,
+  protocolFactory: () => StreamProtocol,
+  host: string | readonly string[] | null | undefined,
+  port: number,
+  options: ServerOptions = {},
+): Coroutine<Server> {
+  checkFactory(protocolFactory, "createServer");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createServer() port must be an integer 0-65535, got ${describe(port)}`);
+  const settings = tlsSettings(options.ssl, "server");
+  const backlog = options.backlog ?? 100;
+  const server = new Server(this, protocolFactory, settings?.context, null, false);
+  const hosts: (string | undefined)[] = host === null || host === undefined || host === "" ? [undefined] : typeof host === "string" ? [host] : [...host];
+  for (const h of hosts) {
+    const listener = makeListener(server, settings?.options ?? null);
+    server._listeners!.push(listener);
+    server._sockets.push(new ServerSocket(listener, null));
+    yield* listen(this, server, listener, { host: h, port, backlog, exclusive: true }, `(${describe(h ?? "")}, ${port})`);
+  }
+  if (options.startServing ?? true) server._startServing();
+  return server;
+}
+
+function* createUnixServer(this: EventLoop, protocolFactory: () => StreamProtocol, path: string, options: UnixServerOptions = {}): Coroutine<Server> {
+  checkFactory(protocolFactory, "createUnixServer");
+  if (typeof path !== "string" || path === "") throw new TypeError(`createUnixServer() path must be a non-empty string, got ${describe(path)}`);
+  const settings = tlsSettings(options.ssl, "server");
+  removeSocketFile(path, true);
+  const server = new Server(this, protocolFactory, settings?.context, path, options.cleanupSocket ?? true);
+  const listener = makeListener(server, settings?.options ?? null);
+  server._listeners!.push(listener);
+  server._sockets.push(new ServerSocket(listener, path));
+  yield* listen(this, server, listener, { path, backlog: options.backlog ?? 100 }, describe(path));
+  if (options.startServing ?? true) server._startServing();
+  return server;
+}
+
+// ---- datagrams ----
+
+/** A UDP transport over `dgram.Socket` (Python's `_SelectorDatagramTransport`). */
+export class UdpTransport implements DatagramTransport {
+  /** @internal */ _loop: EventLoop;
+  /** @internal */ _sock: dgram.Socket;
+  /** @internal */ _protocol: DatagramProtocol;
+  /** @internal */ _remote: [string, number] | null;
+  /** @internal */ _closing: boolean;
+  /** @internal */ _connLost: boolean;
+  /** @internal */ _extra: Record<string, unknown>;
+
+  /** @internal */
+  constructor(loop: EventLoop, sock: dgram.Socket, protocol: DatagramProtocol, remote: [string, number] | null, waiter: Future<undefined>) {
+    this._loop = loop;
+    this._sock = sock;
+    this._protocol = protocol;
+    this._remote = remote;
+    this._closing = false;
+    this._connLost = false;
+    const local = sock.address();
+    this._extra = { sockname: address(local.address, local.port, local.family) };
+    if (remote !== null) {
+      const peer = sock.remoteAddress();
+      this._extra.peername = address(peer.address, peer.port, peer.family);
+    }
+    loop._callSoon(() => this._call("connection_made", () => protocol.connectionMade(this)), [], null);
+    loop._callSoon(() => {
+      if (!waiter.cancelled()) waiter.setResult(undefined);
+    }, [], null);
+    sock.on("message", (msg: Buffer, rinfo: dgram.RemoteInfo) => {
+      if (this._closing || loop._closed) return;
+      const data = new Uint8Array(msg.buffer, msg.byteOffset, msg.length);
+      loop._callSoon(deliverDatagram, [this, data, address(rinfo.address, rinfo.port, rinfo.family)], null);
+    });
+    sock.on("error", (error: Error) => this._errorReceived(osError(error) as Error));
+  }
+
+  getExtraInfo(name: string, defaultValue?: unknown): unknown {
+    if (name === "socket") return this._sock;
+    return name in this._extra ? this._extra[name] : defaultValue;
+  }
+
+  isClosing(): boolean {
+    return this._closing;
+  }
+
+  setProtocol(protocol: BaseProtocol): void {
+    this._protocol = protocol as DatagramProtocol;
+  }
+
+  getProtocol(): BaseProtocol {
+    return this._protocol;
+  }
+
+  getWriteBufferSize(): number {
+    return this._connLost ? 0 : this._sock.getSendQueueSize();
+  }
+
+  /**
+   * Sends one datagram.
+   *
+   * @throws RangeError for an address other than the remote one, or none without a
+   * remote address; RuntimeError once closed.
+   */
+  sendto(data: Uint8Array | string, addr?: SocketAddress): void {
+    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
+      throw new TypeError(`data argument must be a bytes-like object (Uint8Array) or a string, not ${describe(data)}`);
+    }
+    if (this._closing) throw new RuntimeError("Cannot call sendto() on a closed datagram transport");
+    const remote = this._remote;
+    const callback = (error: Error | null) => {
+      if (error) this._errorReceived(osError(error) as Error);
+    };
+    if (addr === undefined || addr === null) {
+      if (remote === null) throw new RangeError("sendto() needs an address: this endpoint has no remoteAddr");
+      this._sock.send(data, callback);
+      return;
+    }
+    if (typeof addr === "string") throw new RangeError(`Invalid address for a UDP socket: ${describe(addr)}`);
+    if (remote !== null) {
+      if (addr[0] !== remote[0] || addr[1] !== remote[1]) throw new RangeError(`Invalid address: must be undefined or ${JSON.stringify(remote)}`);
+      this._sock.send(data, callback);
+      return;
+    }
+    this._sock.send(data, addr[1], addr[0], callback);
+  }
+
+  close(): void {
+    if (this._closing) return;
+    this._closing = true;
+    this._sock.close();
+    this._loop._callSoon(() => this._callConnectionLost(undefined), [], null);
+  }
+
+  abort(): void {
+    this.close();
+  }
+
+  toString(): string {
+    return `<UdpTransport ${this._connLost ? "closed" : this._closing ? "closing" : "open"}>`;
+  }
+
+  /** @internal */
+  _errorReceived(error: Error): void {
+    if (this._closing || this._loop._closed) return;
+    this._loop._callSoon(() => this._call("error_received", () => this._protocol.errorReceived(error)), [], null);
+  }
+
+  /** @internal */
+  _callConnectionLost(exc: Error | undefined): void {
+    if (this._connLost) return;
+    this._connLost = true;
+    this._call("connection_lost", () => this._protocol.connectionLost(exc));
+  }
+
+  /** @internal */
+  _call(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      this._loop.callExceptionHandler({ message: `Exception in callback ${this._protocol.constructor.name}.${name}()`, exception: error, transport: this, protocol: this._protocol });
+    }
+  }
+}
+
+function deliverDatagram(transport: UdpTransport, data: Uint8Array, addr: SocketAddress): void {
+  if (transport._closing) return;
+  transport._call("datagram_received", () => transport._protocol.datagramReceived(data, addr));
+}
+
+function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[DatagramTransport, P]> {
+  checkFactory(protocolFactory, "createDatagramEndpoint");
+  const { localAddr, remoteAddr } = options;
+  if (localAddr === undefined && remoteAddr === undefined && options.family === undefined) {
+    throw new RangeError("unexpected address family: give localAddr, remoteAddr or family");
+  }
+  const probe = localAddr?.[0] ?? remoteAddr?.[0];
+  const v6 = options.family === 6 || (probe !== undefined && net.isIPv6(probe));
+  const sock = dgram.createSocket({ type: v6 ? "udp6" : "udp4", reuseAddr: options.reusePort ?? false });
+  const step = (run: (done: (error?: Error | null) => void) => void) =>
+    wrapPromise(
+      new Promise<void>((resolve, reject) => {
+        const onError = (error: Error) => reject(osError(error));
+        sock.once("error", onError);
+        run((error) => {
+          sock.off("error", onError);
+          if (error) reject(osError(error));
+          else resolve();
+        });
+      }),
+      this,
+    );
+  try {
+    yield* step((done) => sock.bind({ port: localAddr?.[1] ?? 0, address: localAddr?.[0] }, () => done()));
+    if (options.allowBroadcast) sock.setBroadcast(true);
+    if (remoteAddr !== undefined) yield* step((done) => sock.connect(remoteAddr[1], remoteAddr[0], done));
+  } catch (error) {
+    sock.close();
+    throw error;
+  }
+  let protocol: P;
+  try {
+    protocol = protocolFactory();
+  } catch (error) {
+    sock.close();
+    throw error;
+  }
+  const waiter = new Future<undefined>(this);
+  const transport = new UdpTransport(this, sock, protocol, remoteAddr ?? null, waiter);
+  try {
+    yield* waiter;
+  } catch (error) {
+    transport.close();
+    throw error;
+  }
+  return [transport, protocol];
+}
+
+const methods: TransportLoopMethods = { createConnection, createServer, createUnixConnection, createUnixServer, createDatagramEndpoint };
+Object.assign(EventLoop.prototype, methods);
