@@ -553,7 +553,16 @@ export class EventLoop {
     } else {
       throw new TypeError(`executor must be an Executor (with submit and shutdown) or null, got ${describe(executor)}`);
     }
-    return wrapPromise(target.submit(fn as ExecutorFunction, ...args), this) as Future<Awaited<R>>;
+    const submitted = target.submit(fn as ExecutorFunction, ...args);
+    const future = wrapPromise(submitted, this) as Future<Awaited<R>>;
+    // Like wrap_future: cancelling the Future cancels the call if it has not started.
+    const cancel = (submitted as { cancel?: unknown }).cancel;
+    if (typeof cancel === "function") {
+      future._addCallback(() => {
+        if (future.cancelled()) cancel.call(submitted);
+      });
+    }
+    return future;
   }
 
   /**

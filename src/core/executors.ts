@@ -13,7 +13,10 @@ export type ExecutorFunction = (...args: any[]) => unknown;
  * Runs functions away from the loop's thread (Python's `concurrent.futures.Executor`).
  * `submit` settles with what `fn(...args)` returns (awaited if it is a promise) or
  * rejects with what it throws; `shutdown` stops the executor, and when `wait` is true
- * (the default) settles once the work already submitted is finished.
+ * (the default) settles once the work already submitted is finished. If the promise
+ * `submit` gives has a `cancel()` method, `runInExecutor` calls it when its Future is
+ * cancelled (Python's `concurrent.futures.Future.cancel`: a call that has not started
+ * yet is dropped; a running one goes on).
  */
 export interface Executor {
   submit(fn: ExecutorFunction, ...args: unknown[]): PromiseLike<unknown>;
