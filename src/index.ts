@@ -11,6 +11,18 @@
  * @packageDocumentation
  */
 export * from "./index.browser";
+export {
+  ThreadPoolExecutor,
+  type ThreadPoolExecutorOptions,
+  type ShutdownOptions,
+  type SubmittedCall,
+  type WorkerFunction,
+  type WorkerModule,
+  type Executor,
+  workerFunction,
+  workerModule,
+  toThread,
+} from "./node/executors";
 
 export * from "./node/oserrors";
 export * from "./node/protocols";
