@@ -5,7 +5,7 @@
  * createConnection / createServer exactly as asyncio builds them.
  */
 import type { Coroutine } from "../core/coroutines";
-import { type EventLoop, getEventLoop, getRunningLoop } from "../core/events";
+import { type EventLoop, _getRunningLoop, getEventLoop, getRunningLoop } from "../core/events";
 import { IncompleteReadError, LimitOverrunError, RuntimeError } from "../core/exceptions";
 import { Future } from "../core/futures";
 import { isCoroutine } from "../core/coroutines";
@@ -58,7 +58,8 @@ export type ReaderTransport = Pick<ReadTransport, "pauseReading" | "resumeReadin
  */
 export class StreamReader {
   /** @internal */ _limit: number;
-  /** @internal */ _loop: EventLoop;
+  /** @internal The loop of the waiter futures; null: the loop running when a read waits. */
+  _loop: EventLoop | null;
   /** @internal Bytes [_start, _end) of _buf are unread. */
   _buf: Uint8Array;
   /** @internal */ _start: number;
@@ -71,14 +72,15 @@ export class StreamReader {
 
   /**
    * A reader whose lines and chunks may be at most `limit` bytes (Python's
-   * `StreamReader(limit, loop)`).
+   * `StreamReader(limit, loop)`), bound to `loop`, else to the running loop (if
+   * any), else to the loop running when a read first waits.
    *
    * @throws RangeError if `limit` is not a positive number.
    */
   constructor(limit: number = DEFAULT_LIMIT, loop?: EventLoop) {
     if (typeof limit !== "number" || !(limit > 0)) throw new RangeError(`Limit cannot be <= 0, got ${describe(limit)}`);
     this._limit = limit;
-    this._loop = loop ?? getEventLoop();
+    this._loop = loop ?? _getRunningLoop();
     this._buf = EMPTY;
     this._start = 0;
     this._end = 0;
@@ -327,7 +329,7 @@ export class StreamReader {
       this._paused = false;
       this._transport!.resumeReading();
     }
-    const waiter = new Future<undefined>(this._loop);
+    const waiter = new Future<undefined>((this._loop ??= getRunningLoop()));
     this._waiter = waiter;
     try {
       yield* waiter;
@@ -513,7 +515,7 @@ export class StreamReaderProtocol extends FlowControlMixin {
   /** @internal */ _closed: Future<undefined>;
 
   constructor(streamReader: StreamReader | null, clientConnectedCb: ClientConnectedCallback | null = null, loop?: EventLoop) {
-    super(loop ?? streamReader?._loop);
+    super(loop ?? streamReader?._loop ?? undefined);
     this._streamReader = streamReader;
     this._clientConnectedCb = clientConnectedCb;
     this._task = null;
