@@ -23,6 +23,15 @@ export {
   workerModule,
   toThread,
 } from "./node/executors";
+export { socket, GaiError, type AddrInfo, type SockAddr, type GetAddrInfoOptions, type DnsLoopMethods } from "./node/dns";
+export type { SignalLoopMethods } from "./node/signals";
+import "./node/signals";
+import type { DnsLoopMethods } from "./node/dns";
+import type { SignalLoopMethods } from "./node/signals";
+
+declare module "./index.browser.js" {
+  interface EventLoop extends DnsLoopMethods, SignalLoopMethods {}
+}
 
 export * from "./node/oserrors";
 export * from "./node/protocols";
