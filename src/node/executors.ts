@@ -290,7 +290,7 @@ export class ThreadPoolExecutor implements Executor {
   constructor(options: ThreadPoolExecutorOptions = {}) {
     const max = options.maxWorkers ?? Math.min(32, availableParallelism() + 4);
     if (!Number.isInteger(max) || max <= 0) {
-      throw new RangeError(`max_workers must be greater than 0, got ${describe(max)}`);
+      throw new RangeError(Number.isInteger(max) ? "max_workers must be greater than 0" : `max_workers must be an integer, got ${describe(max)}`);
     }
     this.maxWorkers = max;
     this._prefix = options.threadNamePrefix || `ThreadPoolExecutor-${poolCounter++}`;

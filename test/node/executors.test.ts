@@ -264,8 +264,9 @@ describe("the pool and its shutdown", () => {
   });
 
   test("maxWorkers must be a positive integer", () => {
+    expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: -1 })).toThrow("max_workers must be greater than 0");
     expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(RangeError);
-    expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: 1.5 })).toThrow(/max_workers must be greater than 0/);
+    expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: 1.5 })).toThrow(/max_workers must be an integer, got 1.5/);
   });
 
   test("shutdown waits for running and queued calls, then refuses new ones", async () => {
