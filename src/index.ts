@@ -69,9 +69,22 @@ export {
   openUnixConnection,
   startUnixServer,
 } from "./node/streams";
+export * as subprocess from "./node/subprocess";
+export { createSubprocessExec, createSubprocessShell } from "./node/subprocess";
+export {
+  SubprocessTransport,
+  FileNotFoundError,
+  PermissionError,
+  NotADirectoryError,
+  ProcessLookupError,
+  type SubprocessTransportOptions,
+  type SubprocessLoopMethods,
+} from "./node/basesubprocess";
+export type { ReadPipeTransport, WritePipeTransport } from "./node/pipes";
 import type { TransportLoopMethods } from "./node/transports";
+import type { SubprocessLoopMethods } from "./node/basesubprocess";
 
 declare module "./index.browser.js" {
   // biome-ignore lint/suspicious/noEmptyInterface: the members come from the Node modules.
-  interface EventLoop extends TransportLoopMethods {}
+  interface EventLoop extends TransportLoopMethods, SubprocessLoopMethods {}
 }
