@@ -85,6 +85,13 @@ export interface DnsLoopMethods {
    * `AI_CANONNAME`; Node's resolver does not report the canonical name, so it is the
    * host as given.
    *
+   * @example
+   * const infos = await asyncio.run((function* () {
+   *   return yield* asyncio.getRunningLoop().getaddrinfo("127.0.0.1", 80, { type: asyncio.socket.SOCK_STREAM });
+   * })());
+   * const [family, type, proto, canonname, [host, port]] = infos[0];
+   * console.assert(family === asyncio.socket.AF_INET && type === 1 && proto === 6 && canonname === "" && host === "127.0.0.1" && port === 80);
+   *
    * @throws gaierror (`GaiError`) as Python: unknown host (-2), unknown service or a
    * service for the wrong socket type (-8), bad family (-6) or socket type (-7), an
    * address of the other family (-9); TypeError for a host that is not a string;

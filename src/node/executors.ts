@@ -79,8 +79,10 @@ interface Target {
  * with `if (isMainThread)` when a module names its own exports.
  *
  * @example
- * const fib = asyncio.workerFunction<(n: number) => number>("data:text/javascript,export const fib = (n) => n < 2 ? n : fib(n - 1) + fib(n - 2)", "fib");
- * console.assert((await asyncio.run(asyncio.toThread(fib, 20))) === 6765);
+ * // Key stretching blocks for a while: on a worker thread it leaves the loop free.
+ * const pbkdf2 = asyncio.workerFunction<typeof import("node:crypto").pbkdf2Sync>("node:crypto", "pbkdf2Sync");
+ * const key = await asyncio.run(asyncio.toThread(pbkdf2, "secret", "salt", 10000, 32, "sha256"));
+ * console.assert(key.length === 32);
  *
  * @throws RangeError if `module` is neither a URL nor an absolute path (a relative
  * path has no base a worker could know: use `new URL("./x.js", import.meta.url)`);

@@ -263,6 +263,15 @@ describe("the pool and its shutdown", () => {
     expect(threads.size).toBeLessThanOrEqual(2);
   });
 
+  test("a preload that fails fails the calls given to that worker", async () => {
+    const executor = new asyncio.ThreadPoolExecutor({ maxWorkers: 1, preload: [new URL("./fixtures/no-such-preload.mjs", import.meta.url)] });
+    try {
+      await expect(executor.submit(work.add, 1, 2)).rejects.toThrow(/no-such-preload/);
+    } finally {
+      await executor.shutdown();
+    }
+  });
+
   test("maxWorkers must be a positive integer", () => {
     expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: -1 })).toThrow("max_workers must be greater than 0");
     expect(() => new asyncio.ThreadPoolExecutor({ maxWorkers: 0 })).toThrow(RangeError);
