@@ -19,8 +19,10 @@ import { availableParallelism } from "node:os";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { AsyncContextManager } from "../core/asyncwith";
 import type { Coroutine } from "../core/coroutines";
 import { getRunningLoop } from "../core/events";
+import { wrapPromise } from "../core/futures";
 import {
   BrokenBarrierError,
   CancelledError,
@@ -276,7 +278,7 @@ let poolCounter = 0;
  *
  * @throws RangeError if `maxWorkers` is not a positive integer (Python's ValueError).
  */
-export class ThreadPoolExecutor implements Executor {
+export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadPoolExecutor> {
   /** The most worker threads this pool runs at once. */
   readonly maxWorkers: number;
   private readonly _prefix: string;
@@ -365,6 +367,18 @@ export class ThreadPoolExecutor implements Executor {
     for (const idle of this._idle.splice(0)) void idle.thread.terminate();
     this._checkFinished();
     return wait ? this._finished : undefined;
+  }
+
+  /** Enters an `asyncWith` block (Python's `with ThreadPoolExecutor() as pool:`): gives the pool. */
+  // biome-ignore lint/correctness/useYield: entering needs no waiting.
+  *aenter(): Coroutine<this> {
+    return this;
+  }
+
+  /** Leaves an `asyncWith` block: shuts down and waits for the calls, as Python's `__exit__`; never swallows the error. */
+  *aexit(): Coroutine<boolean> {
+    yield* wrapPromise(this.shutdown(true));
+    return false;
   }
 
   toString(): string {

@@ -301,6 +301,20 @@ describe("the pool and its shutdown", () => {
     await done;
   });
 
+  test("as an async context manager it shuts down at the end of the block, waiting for its calls", async () => {
+    const outcome = await asyncio.run((function* () {
+      const loop = asyncio.getRunningLoop();
+      let inner!: asyncio.ThreadPoolExecutor;
+      let call!: asyncio.Future<unknown>;
+      yield* asyncio.asyncWith(new asyncio.ThreadPoolExecutor({ maxWorkers: 1 }), function* (pool) {
+        inner = pool;
+        call = loop.runInExecutor(pool, work.block, 0.05, "inside");
+      });
+      return { done: call.done(), result: yield* call, after: String(inner) };
+    })());
+    expect(outcome).toEqual({ done: true, result: "inside", after: "<ThreadPoolExecutor shutdown workers=0/1 queued=0>" });
+  });
+
   test("shutdownDefaultExecutor waits for the default executor; runInExecutor(null) then fails", async () => {
     function* main() {
       const loop = asyncio.getRunningLoop();
