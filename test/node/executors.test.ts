@@ -43,6 +43,24 @@ describe("running worker functions", () => {
     expect(mainThread).toBeGreaterThan(0); // threadId 0 is the main thread
   });
 
+  test("the types of a worker function come from the export it names", () => {
+    // Compiled, never run: tsc checks the lines marked @ts-expect-error are errors.
+    function* typed() {
+      const n: number = yield* asyncio.toThread(work.add, 1, 2);
+      // @ts-expect-error add takes numbers
+      yield* asyncio.toThread(work.add, "1", 2);
+      // @ts-expect-error add gives a number
+      const s: string = yield* asyncio.toThread(work.add, 1, 2);
+      const loop = asyncio.getRunningLoop();
+      // @ts-expect-error notAFunction is not a function, so not a worker function
+      loop.runInExecutor(null, work.notAFunction);
+      const ref = asyncio.workerFunction<typeof import("./fixtures/executors-work.mjs").later<string>>(fixture, "later");
+      const later: string = yield* loop.runInExecutor(null, ref, "x");
+      return [n, s, later];
+    }
+    expect(typeof typed).toBe("function");
+  });
+
   test("the loop keeps ticking every 50 ms while a task blocks 300 ms in a worker", async () => {
     function* main() {
       const loop = asyncio.getRunningLoop();
