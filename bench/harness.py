@@ -14,6 +14,14 @@ def report(ms, got, expected):
     print(json.dumps({"ms": ms, "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 
 
+def report_memory(bytes_per_task, got, expected):
+    """The memory workload's report: bytes per suspended task instead of a time."""
+    if got != expected:
+        print(f"self-check failed: got {got!r}, expected {expected!r}", file=sys.stderr)
+        sys.exit(1)
+    print(json.dumps({"bytesPerTask": bytes_per_task, "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+
+
 def seeded_delays(n, maximum):
     """The same sequence as seededDelays in harness.ts."""
     state = 12345

@@ -9,13 +9,22 @@ export function size(full: number): number {
   return Math.max(1, Math.round(full * scale));
 }
 
-export function report(ms: number, got: unknown, expected: unknown): void {
+function check(got: unknown, expected: unknown): void {
   if (JSON.stringify(got) !== JSON.stringify(expected)) {
     console.error(`self-check failed: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
     process.exit(1);
   }
+}
+
+/**
+ * Prints the result line. `fraction` < 1 says the program ran only that share of the
+ * workload (a peer too slow for the full size) and `ms` is the time of that share; the
+ * runner scales it up linearly and marks it.
+ */
+export function report(ms: number, got: unknown, expected: unknown, fraction = 1): void {
+  check(got, expected);
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ ms, maxRssBytes }));
+  console.log(JSON.stringify(fraction === 1 ? { ms, maxRssBytes } : { ms, maxRssBytes, fraction }));
 }
 
 /**
@@ -31,4 +40,19 @@ export function seededDelays(n: number, max: number): number[] {
     out.push(Math.floor((state / 2147483647) * max * 1000) / 1000);
   }
   return out;
+}
+
+/** The memory workload's report: bytes of heap per suspended task instead of a time. */
+export function reportMemory(bytesPerTask: number, got: unknown, expected: unknown): void {
+  check(got, expected);
+  console.log(JSON.stringify({ bytesPerTask, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+}
+
+/** Live heap bytes after a full collection (the program runs with `--expose-gc`). */
+export function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error("run with node --expose-gc (the runner passes it: see `// node-flags:`)");
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
 }
