@@ -34,10 +34,18 @@ function toOSError(error: unknown): Error {
 
 // ---- reading ----
 
+/** Bytes a read pipe holds for the loop before it stops reading from Node. */
+const HOST_READ_BUFFER = 64 * 1024;
+
 /**
  * The parent's end of a child's stdout or stderr (Python's `_UnixReadPipeTransport`):
- * delivers data, then end of file, then connection lost; `pauseReading` stops reading
- * from the pipe (the child blocks once the OS pipe is full) until `resumeReading`.
+ * delivers data, then end of file, then connection lost. After `pauseReading` no data
+ * is delivered until `resumeReading`, and the pipe is not read (the child blocks once
+ * the OS pipe is full).
+ *
+ * Node emits data in host turns, between loop iterations; the chunks wait in a small
+ * queue for the loop, and Node is paused while that queue is full, so a fast child
+ * cannot get ahead of the loop either.
  */
 export class ReadPipeTransport implements ReadTransport {
   /** @internal */ _loop: EventLoop;
@@ -45,7 +53,17 @@ export class ReadPipeTransport implements ReadTransport {
   /** @internal */ _protocol: Protocol;
   /** @internal */ _closing: boolean;
   /** @internal */ _lost: boolean;
-  /** @internal */ _paused: boolean;
+  /** @internal Paused by pauseReading. */
+  _paused: boolean;
+  /** @internal Chunks from Node not yet delivered, and their size. */
+  _queue: Buffer[];
+  /** @internal */ _queued: number;
+  /** @internal True while a delivery is scheduled on the loop. */
+  _scheduled: boolean;
+  /** @internal Node said end of file (or closed the pipe) after the queued chunks. */
+  _ended: boolean;
+  /** @internal The Node stream is paused because the queue is full or reading is paused. */
+  _hostPaused: boolean;
   /** @internal */ _extra: Record<string, unknown>;
 
   /** @internal */
@@ -56,12 +74,26 @@ export class ReadPipeTransport implements ReadTransport {
     this._closing = false;
     this._lost = false;
     this._paused = false;
+    this._queue = [];
+    this._queued = 0;
+    this._scheduled = false;
+    this._ended = false;
+    this._hostPaused = false;
     this._extra = { pipe: stream, ...extra };
-    stream.on("data", (chunk: Buffer) => post(loop, this._onData, chunk));
-    stream.on("end", () => post(loop, this._onEnd));
+    stream.on("data", (chunk: Buffer) => {
+      this._queue.push(chunk);
+      this._queued += chunk.length;
+      if (this._queued >= HOST_READ_BUFFER) this._pauseHost();
+      this._schedule();
+    });
+    // A pipe closed without end of file (torn down by Node) ends the same way.
+    const ended = (): void => {
+      this._ended = true;
+      this._schedule();
+    };
+    stream.on("end", ended);
+    stream.on("close", ended);
     stream.on("error", (error: unknown) => post(loop, this._onError, error));
-    // A pipe destroyed without end or error (the child's streams, when Node tears them down).
-    stream.on("close", () => post(loop, this._onClose));
   }
 
   /** Information about the transport: `pipe` is the Node stream (Python's `get_extra_info`). */
@@ -93,14 +125,15 @@ export class ReadPipeTransport implements ReadTransport {
   pauseReading(): void {
     if (this._closing || this._paused) return;
     this._paused = true;
-    this._stream.pause();
+    this._pauseHost();
   }
 
   /** Reads again after `pauseReading` (Python's `resume_reading`). */
   resumeReading(): void {
     if (this._closing || !this._paused) return;
     this._paused = false;
-    this._stream.resume();
+    if (this._queue.length > 0 || this._ended) this._schedule();
+    else this._resumeHost();
   }
 
   /** Stops reading and closes the pipe; the protocol's `connectionLost(undefined)` follows. */
@@ -113,8 +146,47 @@ export class ReadPipeTransport implements ReadTransport {
     return `<ReadPipeTransport ${state}>`;
   }
 
+  private _pauseHost(): void {
+    if (this._hostPaused) return;
+    this._hostPaused = true;
+    this._stream.pause();
+  }
+
+  private _resumeHost(): void {
+    if (!this._hostPaused) return;
+    this._hostPaused = false;
+    this._stream.resume();
+  }
+
+  private _schedule(): void {
+    if (this._scheduled || this._closing) return;
+    this._scheduled = true;
+    post(this._loop, this._deliver);
+  }
+
+  private _deliver = (): void => {
+    this._scheduled = false;
+    const queue = this._queue;
+    while (queue.length > 0 && !this._paused && !this._closing) {
+      const chunk = queue.shift()!;
+      this._queued -= chunk.length;
+      this._protocol.dataReceived(chunk);
+    }
+    if (this._closing || this._paused) return;
+    if (this._ended) {
+      // As _UnixReadPipeTransport at end of file: eof_received, then connection_lost.
+      this._closing = true;
+      this._protocol.eofReceived();
+      post(this._loop, this._callConnectionLost, undefined);
+      return;
+    }
+    this._resumeHost();
+  };
+
   private _close(exc: Error | undefined): void {
     this._closing = true;
+    this._queue.length = 0;
+    this._queued = 0;
     this._stream.destroy();
     post(this._loop, this._callConnectionLost, exc);
   }
@@ -126,26 +198,9 @@ export class ReadPipeTransport implements ReadTransport {
     this._protocol.connectionLost(exc);
   };
 
-  private _onData = (chunk: Buffer): void => {
-    if (this._closing) return;
-    this._protocol.dataReceived(chunk);
-  };
-
-  private _onEnd = (): void => {
-    if (this._closing) return;
-    // As _UnixReadPipeTransport at end of file: eof_received, then connection_lost.
-    this._closing = true;
-    this._protocol.eofReceived();
-    post(this._loop, this._callConnectionLost, undefined);
-  };
-
   private _onError = (error: unknown): void => {
     if (this._closing) return;
     this._close(toOSError(error));
-  };
-
-  private _onClose = (): void => {
-    if (!this._closing) this._close(undefined);
   };
 }
 
@@ -260,7 +315,11 @@ export class WritePipeTransport implements WriteTransport {
     }
     this._buffered += bytes.length;
     const length = bytes.length;
-    this._stream.write(bytes, () => post(this._loop, this._onWritten, length));
+    // A failed write is reported by the error and close events; only data that left
+    // counts as written (else a dying child would look like a drained buffer).
+    this._stream.write(bytes, (error?: unknown) => {
+      if (!error) post(this._loop, this._onWritten, length);
+    });
     this._maybePauseProtocol();
   }
 
