@@ -248,6 +248,9 @@ export class SubprocessTransport {
    * The pipe transport of the child's `fd` (0: stdin, 1: stdout, 2: stderr), or
    * `undefined` when that stream is not a pipe (Python's `get_pipe_transport`).
    */
+  getPipeTransport(fd: 0): WritePipeTransport | undefined;
+  getPipeTransport(fd: 1 | 2): ReadPipeTransport | undefined;
+  getPipeTransport(fd: number): ReadPipeTransport | WritePipeTransport | undefined;
   getPipeTransport(fd: number): ReadPipeTransport | WritePipeTransport | undefined {
     return this._pipes.get(fd)?.pipe ?? undefined;
   }

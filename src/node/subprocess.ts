@@ -29,7 +29,7 @@ import {
   _splitOptions,
   _subprocess,
 } from "./basesubprocess";
-import { isBrokenPipe, type ReadPipeTransport, type WritePipeTransport } from "./pipes";
+import { isBrokenPipe } from "./pipes";
 import type { BaseTransport } from "./protocols";
 import { DEFAULT_LIMIT, FlowControlMixin, StreamReader, StreamWriter, toBytes } from "./streams";
 
@@ -76,19 +76,19 @@ export class SubprocessStreamProtocol extends FlowControlMixin {
   override connectionMade(transport: BaseTransport | SubprocessTransport): void {
     const proc = transport as SubprocessTransport;
     this._transport = proc;
-    const stdoutTransport = proc.getPipeTransport(1) as ReadPipeTransport | undefined;
+    const stdoutTransport = proc.getPipeTransport(1);
     if (stdoutTransport !== undefined) {
       this.stdout = new StreamReader(this._limit, this._loop);
       this.stdout.setTransport(stdoutTransport);
       this._pipeFds.push(1);
     }
-    const stderrTransport = proc.getPipeTransport(2) as ReadPipeTransport | undefined;
+    const stderrTransport = proc.getPipeTransport(2);
     if (stderrTransport !== undefined) {
       this.stderr = new StreamReader(this._limit, this._loop);
       this.stderr.setTransport(stderrTransport);
       this._pipeFds.push(2);
     }
-    const stdinTransport = proc.getPipeTransport(0) as WritePipeTransport | undefined;
+    const stdinTransport = proc.getPipeTransport(0);
     if (stdinTransport !== undefined) this.stdin = new StreamWriter(stdinTransport, this, null, this._loop);
   }
 
@@ -323,6 +323,15 @@ function checkOptions(method: string, options: SubprocessOptions | undefined): [
  * @throws TypeError for an argument that is not a string or an unknown option;
  * FileNotFoundError (code 'ENOENT') when the program or `cwd` does not exist;
  * PermissionError (code 'EACCES') when the program is not executable.
+ *
+ * @example
+ * function* main() {
+ *   const proc = yield* asyncio.createSubprocessExec("echo", "hi", { stdout: asyncio.subprocess.PIPE });
+ *   const [out] = yield* proc.communicate();
+ *   return [new TextDecoder().decode(out), proc.returncode];
+ * }
+ * const [text, code] = await asyncio.run(main());
+ * console.assert(text === "hi\n" && code === 0);
  */
 export function createSubprocessExec(program: string, ...args: [...args: string[], options: SubprocessOptions] | string[]): Coroutine<Process> {
   return createExec(program, args);
