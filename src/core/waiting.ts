@@ -3,8 +3,8 @@
  * asCompleted, shield.
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
-import { type EventLoop, _ensureFuture, getEventLoop, getRunningLoop } from "./events";
-import { CancelledError, TimeoutError } from "./exceptions";
+import { type EventLoop, type TimerHandle, _ensureFuture, getEventLoop, getRunningLoop } from "./events";
+import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
 import { Future } from "./futures";
 import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
@@ -21,20 +21,104 @@ function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
  */
 export function sleep(delay: number): Coroutine<undefined>;
 export function sleep<T>(delay: number, result: T): Coroutine<T>;
-export function* sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
-  if (typeof delay !== "number") throw new TypeError(`sleep() delay must be a number of seconds, got ${describe(delay)}`);
-  if (Number.isNaN(delay)) throw new RangeError("Invalid delay: NaN (not a number)");
-  if (delay <= 0) {
-    yield;
-    return result;
+export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
+  return new Sleep(delay, result);
+}
+
+const START = 0;
+const WAITING = 1;
+const YIELDED = 2;
+const DONE = 3;
+
+/**
+ * `sleep` as a hand-written coroutine object rather than a generator: it is its own
+ * iterator and keeps one object per sleeping task instead of a generator, a
+ * FutureIterator and their frames (the memory workload: 100 000 suspended tasks). It
+ * behaves as the generator
+ *
+ *     function* sleep(delay, result) {
+ *       check delay;
+ *       if (delay <= 0) { yield; return result; }
+ *       const future = new Future(loop), timer = loop.callAt(now + delay, set future's result);
+ *       try { return yield* future; } finally { timer.cancel(); }
+ *     }
+ *
+ * did: nothing is checked or armed before the first `next()`, and `throw`/`return`
+ * cancel the timer as the `finally` did.
+ */
+class Sleep<T> implements Coroutine<T> {
+  private _delay: number;
+  private _result: T;
+  private _state: typeof START | typeof WAITING | typeof YIELDED | typeof DONE;
+  private _future: Future<T> | null;
+  private _timer: TimerHandle | null;
+
+  constructor(delay: number, result: T) {
+    this._delay = delay;
+    this._result = result;
+    this._state = START;
+    this._future = null;
+    this._timer = null;
   }
-  const loop = getRunningLoop();
-  const future = new Future<T | undefined>(loop);
-  const timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, result], null);
-  try {
-    return yield* future;
-  } finally {
-    timer.cancel();
+
+  next(): IteratorResult<Future<unknown> | undefined, T> {
+    const state = this._state;
+    if (state === START) {
+      const delay = this._delay;
+      this._state = DONE; // a failed check ends the coroutine, as a generator's throw does
+      if (typeof delay !== "number") throw new TypeError(`sleep() delay must be a number of seconds, got ${describe(delay)}`);
+      if (Number.isNaN(delay)) throw new RangeError("Invalid delay: NaN (not a number)");
+      if (delay <= 0) {
+        this._state = YIELDED;
+        return { done: false, value: undefined };
+      }
+      const loop = getRunningLoop();
+      const future = new Future<T>(loop);
+      this._future = future;
+      this._timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, this._result], null);
+      this._state = WAITING;
+      return { done: false, value: future as Future<unknown> };
+    }
+    if (state === WAITING) {
+      const future = this._future!;
+      this._leave();
+      if (future._state === 0) throw new RuntimeError(`await wasn't used with future: ${future} was resumed before it was done`);
+      return { done: true, value: future.result() };
+    }
+    if (state === YIELDED) {
+      this._state = DONE;
+      return { done: true, value: this._result };
+    }
+    return { done: true, value: undefined as never };
+  }
+
+  throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+    if (this._state === WAITING) this._leave();
+    this._state = DONE;
+    throw error;
+  }
+
+  return(value: T): IteratorResult<Future<unknown> | undefined, T> {
+    if (this._state === WAITING) this._leave();
+    this._state = DONE;
+    return { done: true, value };
+  }
+
+  /** The `finally` of the generator: the timer is cancelled whichever way the sleep ends. */
+  private _leave(): void {
+    this._timer!.cancel();
+    this._timer = null;
+    this._future = null;
+    this._state = DONE;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  /** Tagged as a generator, so `isCoroutine` and `createTask` accept it. */
+  get [Symbol.toStringTag](): string {
+    return "Generator";
   }
 }
 
