@@ -180,6 +180,9 @@ export class SubprocessTransport {
     this._finished = false;
     this._closed = false;
     this._extra = { subprocess: child };
+    let live = liveTransports.get(loop);
+    if (live === undefined) liveTransports.set(loop, (live = new Set()));
+    live.add(this);
     child.on("exit", (code: number | null, signal: NodeJS.Signals | null) => {
       // As Python: the exit status, or minus the number of the signal that killed it.
       const returncode = code ?? -((osConstants.signals as Record<string, number>)[signal!] ?? 0);
@@ -399,9 +402,25 @@ export class SubprocessTransport {
       this._exitWaiters = null;
       this._child = null;
       this._protocol = null;
+      liveTransports.get(this._loop)?.delete(this);
     }
   };
 }
+
+// Transports whose child has not finished, per loop. Closing the loop closes them (so
+// their children are killed), as the garbage collector does in Python (a transport's
+// __del__ closes it): a program that did not wait for a child ends instead of
+// waiting for the child.
+const liveTransports = new WeakMap<EventLoop, Set<SubprocessTransport>>();
+
+const closeLoop = EventLoop.prototype.close;
+EventLoop.prototype.close = function (this: EventLoop): void {
+  closeLoop.call(this);
+  const live = liveTransports.get(this);
+  if (live === undefined) return;
+  liveTransports.delete(this);
+  for (const transport of live) transport.close();
+};
 
 // ---- spawning ----
 

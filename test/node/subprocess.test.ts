@@ -277,6 +277,35 @@ describe("no leaks", () => {
   const dir = mkdtempSync(join(tmpdir(), "asyncio-ts-subprocess-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** Builds `source` (importing "asyncio-ts") and runs it in a fresh node; at most 10 s. */
+  async function runProgram(name: string, source: string) {
+    writeFileSync(join(dir, `${name}.ts`), source);
+    await build({
+      entryPoints: [join(dir, `${name}.ts`)],
+      outfile: join(dir, `${name}.mjs`),
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      alias: { "asyncio-ts": resolve(import.meta.dirname, "../../src/index.ts") },
+      logLevel: "error",
+    });
+    const started = performance.now();
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [join(dir, `${name}.mjs`)], { stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        done({ code, stdout, stderr });
+      });
+    });
+    return { ...result, seconds: (performance.now() - started) / 1000 };
+  }
+
   test("a program that spawns, reads, cancels, kills and fails to spawn exits by itself with no handle left", async () => {
     const source = `
 import * as asyncio from "asyncio-ts";
@@ -316,35 +345,31 @@ setImmediate(() => {
   console.log(JSON.stringify({ handles, requests, timers }));
 });
 `;
-    writeFileSync(join(dir, "leak.ts"), source);
-    await build({
-      entryPoints: [join(dir, "leak.ts")],
-      outfile: join(dir, "leak.mjs"),
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      alias: { "asyncio-ts": resolve(import.meta.dirname, "../../src/index.ts") },
-      logLevel: "error",
-    });
-    const started = performance.now();
-    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [join(dir, "leak.mjs")], { stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.on("close", (code) => {
-        clearTimeout(timer);
-        done({ code, stdout, stderr });
-      });
-    });
+    const result = await runProgram("leak", source);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     // No child, pipe, timer or immediate left (the report runs in the last immediate).
     expect(JSON.parse(result.stdout)).toEqual({ handles: [], requests: [], timers: [] });
     // The 5 s sleepers were killed, not waited for.
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.seconds).toBeLessThan(5);
+  }, 15_000);
+
+  test("children nobody waited for are killed when asyncio.run closes its loop, so the program ends", async () => {
+    const source = `
+import * as asyncio from "asyncio-ts";
+function* main() {
+  const a = yield* asyncio.createSubprocessExec("sleep", "30");
+  const b = yield* asyncio.createSubprocessShell("exec sleep 30", { stdin: asyncio.subprocess.PIPE, stdout: asyncio.subprocess.PIPE });
+  console.log(JSON.stringify([a.pid, b.pid]));
+}
+await asyncio.run(main());
+`;
+    const result = await runProgram("unwaited", source);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.seconds).toBeLessThan(5);
+    for (const pid of JSON.parse(result.stdout) as number[]) {
+      expect(() => process.kill(pid, 0), `pid ${pid} still exists`).toThrow(/ESRCH/);
+    }
   }, 15_000);
 });
