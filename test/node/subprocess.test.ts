@@ -5,7 +5,7 @@
  * handle (a program using them exits by itself).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -372,4 +372,50 @@ await asyncio.run(main());
       expect(() => process.kill(pid, 0), `pid ${pid} still exists`).toThrow(/ESRCH/);
     }
   }, 15_000);
+});
+
+describe("options", () => {
+  test("stdin and stdout may be file descriptors of this process", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "asyncio-ts-fd-"));
+    try {
+      const input = join(dir, "in.txt");
+      const output = join(dir, "out.txt");
+      writeFileSync(input, "from a file\n");
+      const inFd = openSync(input, "r");
+      const outFd = openSync(output, "w");
+      const rc = await asyncio.run((function* () {
+        const proc = yield* asyncio.createSubprocessExec("tr", "a-z", "A-Z", { stdin: inFd, stdout: outFd });
+        return yield* proc.wait();
+      })());
+      closeSync(inFd);
+      closeSync(outFd);
+      expect(rc).toBe(0);
+      expect(readFileSync(output, "utf8")).toBe("FROM A FILE\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("limit bounds the lines of stdout and stderr", async () => {
+    const outcome = await asyncio.run((function* () {
+      const proc = yield* asyncio.createSubprocessShell("echo short; echo this line is longer than the limit", { stdout: PIPE, limit: 16 });
+      const first = text(yield* proc.stdout!.readline());
+      const second = yield* caught(() => proc.stdout!.readline());
+      yield* proc.communicate();
+      return [first, (second as Error).name, proc.stdout!.limit];
+    })());
+    expect(outcome).toEqual(["short\n", "RangeError", 16]);
+  });
+
+  test("on a VirtualClock, time does not jump past a child that is being waited for", async () => {
+    const outcome = await asyncio.run(
+      (function* () {
+        const proc = yield* asyncio.createSubprocessExec("sleep", "0.2");
+        const rc = yield* asyncio.waitFor(proc.wait(), 5);
+        return rc;
+      })(),
+      { clock: new asyncio.VirtualClock() },
+    );
+    expect(outcome).toBe(0);
+  });
 });
