@@ -478,9 +478,14 @@ function findProgram(program: string, cwd: string, env: Record<string, string | 
   return failure;
 }
 
+const TRANSPORT_OPTIONS = new Set(["stdin", "stdout", "stderr", "cwd", "env"]);
+
 /** @internal Spawns the child for `loop.subprocessExec/Shell`; throws what Popen raises. */
 function* spawnSubprocess(loop: EventLoop, protocol: SubprocessProtocol, request: SpawnRequest): Coroutine<SubprocessTransport> {
   const { method, argv, shell, options } = request;
+  for (const key of Object.keys(options)) {
+    if (!TRANSPORT_OPTIONS.has(key)) throw new TypeError(`${method}() got an unexpected option ${describe(key)} (expected stdin, stdout, stderr, cwd or env)`);
+  }
   const stdin = checkStdio(options.stdin, "stdin", method);
   const stdout = checkStdio(options.stdout, "stdout", method);
   const stderr = checkStdio(options.stderr, "stderr", method);

@@ -302,7 +302,8 @@ export class Process {
   }
 }
 
-function checkOptions(method: string, options: SubprocessOptions | undefined): [SubprocessOptions, number] {
+/** The transport's options and the readers' limit. */
+function checkOptions(method: string, options: SubprocessOptions | undefined): [SubprocessTransportOptions, number] {
   if (options === undefined) return [{}, DEFAULT_LIMIT];
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.has(key)) {
@@ -311,7 +312,8 @@ function checkOptions(method: string, options: SubprocessOptions | undefined): [
   }
   const limit = options.limit ?? DEFAULT_LIMIT;
   if (typeof limit !== "number" || !(limit > 0)) throw new RangeError(`${method}(): limit must be a positive number of bytes, got ${describe(limit)}`);
-  return [options, limit];
+  const { limit: _, ...transportOptions } = options;
+  return [transportOptions, limit];
 }
 
 /**

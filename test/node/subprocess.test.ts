@@ -194,6 +194,8 @@ describe("bad input", () => {
         yield* attempt(() => asyncio.createSubprocessExec("echo", "a\0b")),
         yield* attempt(() => asyncio.createSubprocessShell(["ls"] as unknown as string)),
         yield* attempt(() => asyncio.createSubprocessExec("echo", { limit: 0 })),
+        yield* attempt(() => asyncio.getRunningLoop().subprocessExec(() => new asyncio.SubprocessProtocol(), "echo", { limit: 5 } as never)),
+        yield* attempt(() => asyncio.getRunningLoop().subprocessShell(undefined as never, "echo")),
       ].map((e) => `${(e as Error).name}: ${(e as Error).message}`);
     })());
     expect(errors).toEqual([
@@ -206,6 +208,8 @@ describe("bad input", () => {
       "RangeError: createSubprocessExec(): embedded null byte in 'a\0b'",
       "TypeError: createSubprocessShell(): cmd must be a string, got an array of length 1",
       "RangeError: createSubprocessExec(): limit must be a positive number of bytes, got 0",
+      "TypeError: subprocessExec() got an unexpected option 'limit' (expected stdin, stdout, stderr, cwd or env)",
+      "TypeError: subprocessShell(): protocolFactory must be a function returning a SubprocessProtocol, got undefined",
     ]);
   });
 
