@@ -190,6 +190,12 @@ export class StreamReader {
    * buffered part of it, is dropped, as in Python); the error set with `setException`.
    */
   *readline(): Coroutine<Uint8Array> {
+    // Fast path: a whole line is already buffered (the common case under load).
+    if (this._exception === undefined) {
+      const start = this._start;
+      const nl = this._buf.indexOf(NEWLINE_BYTE, start);
+      if (nl !== -1 && nl < this._end && nl - start <= this._limit) return this._take(nl + 1 - start);
+    }
     try {
       return yield* this.readuntil(NEWLINE);
     } catch (error) {

@@ -373,7 +373,9 @@ export class SocketTransport implements Transport, Runnable {
     if (!this._readingPaused && !this._closing) {
       const chunks = this._chunks;
       if (chunks.length > 0) {
-        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        // A plain Uint8Array view: Buffer's slice() shares memory, Uint8Array's copies.
+        const buf = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+        const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
         chunks.length = 0;
         this._deliverData(data);
         if (this._hasPending()) this._schedule();
@@ -427,7 +429,7 @@ export class SocketTransport implements Transport, Runnable {
   /** @internal */
   _onData(chunk: Buffer): void {
     if (this._closing) return;
-    this._chunks.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length));
+    this._chunks.push(chunk);
     if (!this._readingPaused) this._schedule();
   }
 
