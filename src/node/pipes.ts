@@ -30,12 +30,16 @@ function toOSError(error: unknown): Error {
   return converted instanceof Error ? converted : new Error(String(converted));
 }
 
-
-
 // ---- reading ----
 
-/** Bytes a read pipe holds for the loop before it stops reading from Node. */
-const HOST_READ_BUFFER = 64 * 1024;
+/**
+ * Bytes a read pipe holds for the loop before it stops reading from Node: large enough
+ * that Node keeps reading while the loop catches up (64 KiB cost a third of the
+ * throughput), and bounded. Pausing a reader is not affected: paused, nothing is delivered.
+ */
+const HOST_READ_BUFFER = 1024 * 1024;
+/** The most bytes given to `dataReceived` at once (`max_size` of asyncio's read pipe). */
+const MAX_DELIVERY = 256 * 1024;
 
 /**
  * The parent's end of a child's stdout or stderr (Python's `_UnixReadPipeTransport`):
@@ -167,12 +171,27 @@ export class ReadPipeTransport implements ReadTransport {
   private _deliver = (): void => {
     this._scheduled = false;
     const queue = this._queue;
-    while (queue.length > 0 && !this._paused && !this._closing) {
-      const chunk = queue.shift()!;
+    // One chunk per loop iteration, as asyncio reads once per iteration: a protocol
+    // that passes the data on with callSoon (the subprocess transport does) pauses
+    // reading before the next chunk comes.
+    if (queue.length > 0 && !this._paused && !this._closing) {
+      let chunk = queue[0]!;
+      if (chunk.length > MAX_DELIVERY) {
+        // Node hands over all it buffered at once after a resume; deliver it in pieces
+        // of at most what asyncio reads at once, so that a pause takes effect between them.
+        queue[0] = chunk.subarray(MAX_DELIVERY);
+        chunk = chunk.subarray(0, MAX_DELIVERY);
+      } else {
+        queue.shift();
+      }
       this._queued -= chunk.length;
       this._protocol.dataReceived(chunk);
+      if (queue.length > 0) {
+        this._schedule();
+        return;
+      }
     }
-    if (this._closing || this._paused) return;
+    if (this._closing || this._paused || queue.length > 0) return;
     if (this._ended) {
       // As _UnixReadPipeTransport at end of file: eof_received, then connection_lost.
       this._closing = true;

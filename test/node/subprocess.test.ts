@@ -67,7 +67,7 @@ describe("large data", () => {
       const waiting = asyncio.createTask(proc.wait());
       // Nobody reads: the reader pauses the pipe at 2 x limit, the child blocks, wait() waits.
       yield* asyncio.sleep(0.3);
-      const blocked = !waiting.done() && proc.stdout!.buffered <= 2 * proc.stdout!.limit + 128 * 1024;
+      const blocked = !waiting.done() && proc.stdout!.buffered <= 2 * proc.stdout!.limit + 64 * 1024;
       const [data, rc] = yield* asyncio.gather(proc.stdout!.read(), waiting);
       return { blocked, length: data.length, rc };
     })());
