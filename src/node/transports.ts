@@ -177,6 +177,8 @@ export class SocketTransport implements Transport, Runnable {
   /** @internal The first error Node reported on the socket. */
   _error: Error | undefined;
   /** @internal */ _resumeScheduled: boolean;
+  /** @internal True once close() or abort() was called (not closed by a failure). */
+  _closedByUser: boolean;
   /** @internal */ _onWritten: () => void;
   /** @internal */ _resumeProtocol: () => void;
 
@@ -213,6 +215,7 @@ export class SocketTransport implements Transport, Runnable {
     this._connLost = false;
     this._error = undefined;
     this._resumeScheduled = false;
+    this._closedByUser = false;
     this._onWritten = () => {
       if (this._protocolPaused && this._sock.writableLength <= this._low) this._scheduleResume();
     };
@@ -331,6 +334,7 @@ export class SocketTransport implements Transport, Runnable {
   close(): void {
     if (this._closing) return;
     this._closing = true;
+    this._closedByUser = true;
     // Like asyncio, which stops reading at once: nothing more is delivered.
     this._chunks.length = 0;
     this._eofPending = false;
@@ -345,6 +349,7 @@ export class SocketTransport implements Transport, Runnable {
   }
 
   abort(): void {
+    this._closedByUser = true;
     this._forceClose(undefined);
   }
 
@@ -406,9 +411,6 @@ export class SocketTransport implements Transport, Runnable {
     }
   }
 
-  /** @internal True once close() or abort() was called by the user (not by a failure). */
-  _closedByUser = false;
-
   /** @internal */
   _hasPending(): boolean {
     return this._chunks.length > 0 || this._eofPending || this._lostQueued;
@@ -452,7 +454,6 @@ export class SocketTransport implements Transport, Runnable {
   /** @internal Python's `_force_close`: drop everything, connectionLost(exc) next. */
   _forceClose(exc: Error | undefined): void {
     if (this._connLost) return;
-    this._closedByUser ||= exc === undefined;
     this._closing = true;
     this._chunks.length = 0;
     this._eofPending = false;
@@ -662,23 +663,26 @@ function* connected(loop: EventLoop, sock: net.Socket, event: "connect" | "secur
   }
 }
 
-/** Makes the protocol and transport for a connected socket and waits for connectionMade (Python's `_create_connection_transport`). */
-function* makeTransport<P extends StreamProtocol>(
+/**
+ * Makes the protocol with `protocolFactory`, then its transport with `make`, and waits
+ * for connectionMade (Python's `_create_connection_transport`); `drop` releases the
+ * socket when the factory fails, and a failed wait closes the transport.
+ */
+function* withProtocol<P, T extends { close(): void }>(
   loop: EventLoop,
-  sock: net.Socket,
   protocolFactory: () => P,
-  context: unknown,
-  unixPath: string | null,
-): Coroutine<[Transport, P]> {
+  drop: () => void,
+  make: (protocol: P, waiter: Future<undefined>) => T,
+): Coroutine<[T, P]> {
   let protocol: P;
   try {
     protocol = protocolFactory();
   } catch (error) {
-    sock.destroy();
+    drop();
     throw error;
   }
   const waiter = new Future<undefined>(loop);
-  const transport = new SocketTransport(loop, sock, protocol, null, waiter, context, unixPath);
+  const transport = make(protocol, waiter);
   try {
     yield* waiter;
   } catch (error) {
@@ -686,6 +690,15 @@ function* makeTransport<P extends StreamProtocol>(
     throw error;
   }
   return [transport, protocol];
+}
+
+function makeTransport<P extends StreamProtocol>(loop: EventLoop, sock: net.Socket, protocolFactory: () => P, context: unknown, unixPath: string | null): Coroutine<[Transport, P]> {
+  return withProtocol(
+    loop,
+    protocolFactory,
+    () => sock.destroy(),
+    (protocol, waiter) => new SocketTransport(loop, sock, protocol, null, waiter, context, unixPath),
+  );
 }
 
 function checkFactory(protocolFactory: unknown, method: string): void {
@@ -746,11 +759,14 @@ function* createUnixConnection<P extends StreamProtocol>(
 export class ServerSocket {
   /** @internal */ _server: net.Server;
   /** @internal */ _path: string | null;
+  /** @internal The address while listening, kept for after close. */
+  _lastAddress: SocketAddress | undefined;
 
   /** @internal */
   constructor(server: net.Server, path: string | null) {
     this._server = server;
     this._path = path;
+    this._lastAddress = undefined;
   }
 
   /** The address it listens on: `[host, port]` (4 items for IPv6), or the Unix socket path. */
@@ -768,8 +784,6 @@ export class ServerSocket {
     const name = this.getsockname();
     return Array.isArray(name) && name.length === 4 ? 10 : 2;
   }
-
-  /** @internal */ _lastAddress: SocketAddress | undefined = undefined;
 
   toString(): string {
     return `<ServerSocket ${JSON.stringify(this.getsockname())}>`;
@@ -1233,22 +1247,12 @@ function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, pr
     sock.close();
     throw error;
   }
-  let protocol: P;
-  try {
-    protocol = protocolFactory();
-  } catch (error) {
-    sock.close();
-    throw error;
-  }
-  const waiter = new Future<undefined>(this);
-  const transport = new UdpTransport(this, sock, protocol, remoteAddr ?? null, waiter);
-  try {
-    yield* waiter;
-  } catch (error) {
-    transport.close();
-    throw error;
-  }
-  return [transport, protocol];
+  return yield* withProtocol<P, DatagramTransport>(
+    this,
+    protocolFactory,
+    () => sock.close(),
+    (protocol, waiter) => new UdpTransport(this, sock, protocol, remoteAddr ?? null, waiter),
+  );
 }
 
 const methods: TransportLoopMethods = { createConnection, createServer, createUnixConnection, createUnixServer, createDatagramEndpoint };
