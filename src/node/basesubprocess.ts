@@ -12,6 +12,10 @@
  * POSIX only (as asyncio's subprocess support outside the Proactor loop): shells are
  * `/bin/sh -c`, and `stderr: STDOUT` with `stdout: PIPE` is done by the shell (`2>&1`)
  * because Node cannot hand one pipe to two of the child's descriptors.
+ *
+ * One difference from asyncio: a child that closes its stdin while it keeps running is
+ * noticed at the next write to it (BrokenPipeError) or when it exits, not at once
+ * (asyncio watches the pipe's write end for that; Node offers no way to).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants as fsConstants, statSync } from "node:fs";
