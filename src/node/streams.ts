@@ -357,7 +357,11 @@ export class StreamReader {
     const start = this._start;
     const chunk = this._buf.slice(start, start + n);
     this._start = start + n;
-    if (this._start === this._end) this._start = this._end = 0;
+    if (this._start === this._end) {
+      this._start = this._end = 0;
+      // Let go of a buffer that a burst grew far past the limit.
+      if (this._buf.length > 4 * this._limit) this._buf = EMPTY;
+    }
     this._maybeResumeTransport();
     return chunk;
   }

@@ -5,6 +5,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { Socket } from "node:net";
 import { join } from "node:path";
 import * as asyncio from "asyncio-ts";
 import { afterAll, describe, expect, test } from "vitest";
@@ -541,6 +542,31 @@ describe("streams over loopback", () => {
       })(),
     );
     expect(out).toEqual([0, ["Unhandled exception in client_connected_cb: bad client"]]);
+  });
+
+  test("cancelling openConnection while it connects leaves no socket behind", async () => {
+    const sockets = () => (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().filter((h) => h instanceof Socket).length;
+    const before = sockets();
+    const out = await asyncio.run(
+      (function* () {
+        const server = yield* asyncio.startServer(() => {}, "127.0.0.1", 0);
+        const results: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          try {
+            yield* asyncio.waitFor(asyncio.openConnection("127.0.0.1", portOf(server)), 0);
+            results.push("connected");
+          } catch (e) {
+            results.push((e as Error).name);
+          }
+        }
+        server.close();
+        yield* server.waitClosed();
+        return results;
+      })(),
+    );
+    expect(out).toEqual(["TimeoutError", "TimeoutError", "TimeoutError", "TimeoutError", "TimeoutError"]);
+    for (let i = 0; i < 50 && sockets() > before; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(sockets()).toBeLessThanOrEqual(before);
   });
 
   test("connecting to a closed port raises ConnectionRefusedError", async () => {
