@@ -207,11 +207,18 @@ class WorkItem {
     this.settle(false, new CancelledError());
   }
 
+  /** The error it failed with, once it did. */
+  failure: unknown = undefined;
+
   settle(ok: boolean, value: unknown): void {
     if (this.state === DONE) return;
     this.state = DONE;
-    if (ok) this.resolve(value);
-    else this.reject(value);
+    if (ok) {
+      this.resolve(value);
+    } else {
+      this.failure = value;
+      this.reject(value);
+    }
   }
 }
 
@@ -228,7 +235,10 @@ class PoolWorker {
     this.thread = new Worker(WORKER_SOURCE, { name, workerData: { preload } } as ConstructorParameters<typeof Worker>[1]);
     this.thread.unref();
     this.thread.on("message", (reply: Reply) => this.onReply(reply));
-    this.thread.on("messageerror", (error) => this.fail(new TypeError(`the result could not be received from the worker thread: ${errorMessage(error)}`)));
+    this.thread.on("messageerror", (error) => {
+      this.fail(new TypeError(`the result could not be received from the worker thread: ${errorMessage(error)}`));
+      pool._workerIdle(this);
+    });
     this.thread.on("error", (error) => this.fail(error));
     this.thread.on("exit", (code) => {
       this.fail(new RuntimeError(`the worker thread exited with code ${code} before the call finished`));
@@ -236,20 +246,24 @@ class PoolWorker {
     });
   }
 
-  start(item: WorkItem): void {
+  /**
+   * Sends `item` to the thread; false, with the worker still free and the item failed
+   * with a TypeError, if an argument cannot be cloned (postMessage throws before
+   * anything is sent).
+   */
+  start(item: WorkItem): boolean {
+    try {
+      this.thread.postMessage({ module: item.target.module, name: item.target.exportName, args: item.args });
+    } catch (error) {
+      item.settle(false, argumentError(item.target, item.args, error));
+      return false;
+    }
     item.state = RUNNING;
     this.current = item;
     // A busy worker keeps the process alive, as Python joins its threads at exit; an
     // idle one does not, so a forgotten executor never keeps a program from ending.
     this.thread.ref();
-    try {
-      this.thread.postMessage({ module: item.target.module, name: item.target.exportName, args: item.args });
-    } catch (error) {
-      // Checked in submit already; a transfer that fails here still must not hang.
-      this.current = null;
-      item.settle(false, cloneError("an argument", item.target, error));
-      this.pool._workerIdle(this);
-    }
+    return true;
   }
 
   private onReply(reply: Reply): void {
@@ -319,18 +333,22 @@ export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadP
           `Export ${name} from a module and pass asyncio.workerFunction(new URL("./module.js", import.meta.url), "${typeof fn === "function" && fn.name ? fn.name : "name"}") instead`,
       );
     }
-    // Python's threads see the arguments as they are at submit time; a clone taken now
-    // does the same, and an argument that cannot travel fails here, at the call.
-    let cloned: unknown[];
-    try {
-      cloned = structuredClone(args);
-    } catch (error) {
-      const index = args.findIndex((arg) => !isCloneable(arg));
-      throw cloneError(index >= 0 ? `argument ${index + 1} (${describe(args[index])})` : "an argument", target, error);
+    const worker = this._idle.pop() ?? (this._workers.size < this.maxWorkers ? this._spawn() : null);
+    // A call that must wait takes a clone of its arguments now, as one sent at once does
+    // (postMessage clones): the worker sees them as they were at the call (a Python
+    // thread would share the objects; a worker cannot), and one that cannot be cloned
+    // fails here, at the call, rather than when its turn comes.
+    let sent: unknown[] = args;
+    if (worker === null) {
+      try {
+        sent = structuredClone(args);
+      } catch (error) {
+        throw argumentError(target, args, error);
+      }
     }
     let item!: WorkItem;
     const promise = new Promise<unknown>((resolve, reject) => {
-      item = new WorkItem(target, cloned, resolve, reject);
+      item = new WorkItem(target, sent, resolve, reject);
     }) as SubmittedCall<Awaited<ReturnType<F>>>;
     item.promise = promise;
     promise.cancel = () => {
@@ -340,10 +358,14 @@ export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadP
       item.cancel();
       return true;
     };
-    const idle = this._idle.pop();
-    if (idle !== undefined) idle.start(item);
-    else if (this._workers.size < this.maxWorkers) this._spawn().start(item);
-    else this._queue.push(item);
+    if (worker === null) {
+      this._queue.push(item);
+    } else if (!worker.start(item)) {
+      this._idle.push(worker);
+      // Thrown at the call, not given back as a rejected promise.
+      promise.catch(noop);
+      throw item.failure;
+    }
     return promise;
   }
 
@@ -394,10 +416,10 @@ export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadP
 
   /** @internal A worker finished its call: give it the next one, or let it rest. */
   _workerIdle(worker: PoolWorker): void {
-    const next = this._queue.shift();
-    if (next !== undefined) {
-      worker.start(next);
-      return;
+    // Queued arguments were cloned at submit, so they can be sent (start fails an item
+    // that cannot, and the worker takes the next).
+    for (let next = this._queue.shift(); next !== undefined; next = this._queue.shift()) {
+      if (worker.start(next)) return;
     }
     worker.thread.unref();
     if (this._shutdown) void worker.thread.terminate();
@@ -411,7 +433,8 @@ export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadP
     if (at >= 0) this._idle.splice(at, 1);
     // A crashed thread leaves its share of the queue to a new one.
     if (this._queue.length > 0 && this._workers.size < this.maxWorkers) {
-      this._spawn().start(this._queue.shift()!);
+      const replacement = this._spawn();
+      if (!replacement.start(this._queue.shift()!)) this._idle.push(replacement);
     }
     this._checkFinished();
   }
@@ -505,7 +528,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function cloneError(what: string, target: Target, error: unknown): TypeError {
+function argumentError(target: Target, args: readonly unknown[], error: unknown): TypeError {
+  const index = args.findIndex((arg) => !isCloneable(arg));
+  const what = index >= 0 ? `argument ${index + 1} (${describe(args[index])})` : "an argument";
   return new TypeError(
     `${what} of ${target.exportName} cannot be sent to a worker thread (arguments travel by structured clone): ${errorMessage(error)}`,
   );

@@ -171,6 +171,20 @@ describe("errors", () => {
     }
   });
 
+  test("an argument that cannot be cloned fails at the call also when the call would wait in the queue", async () => {
+    const executor = new asyncio.ThreadPoolExecutor({ maxWorkers: 1 });
+    try {
+      const busy = executor.submit(work.block, 0.05, "busy");
+      expect(() => executor.submit(work.echo, { f: () => 1 })).toThrow(/argument 1 \(an? .*\) of echo cannot be sent to a worker thread/);
+      const idle = executor.submit(work.echo, new Map([[1, 2]]));
+      expect(await busy).toBe("busy");
+      expect(await idle).toEqual(new Map([[1, 2]]));
+      expect(() => executor.submit(work.echo, Symbol("s"))).toThrow(/argument 1 \(Symbol\(s\)\) of echo/);
+    } finally {
+      await executor.shutdown();
+    }
+  });
+
   test("a reference to a missing export, a non-function or a generator function fails in the worker", async () => {
     const missing = asyncio.workerFunction(fixture, "nothingHere");
     const constant = asyncio.workerFunction(fixture, "notAFunction");
