@@ -354,6 +354,9 @@ export class WritePipeTransport implements WriteTransport {
 
   /** Closes the pipe once the buffered data is written (Python's `write_eof`). */
   writeEof(): void {
+    // After the child closed its end, closing is bookkeeping (the stream protocol does
+    // it), not a user's decision: later writes are dropped as asyncio drops them.
+    if (this._lost) return;
     this._closedByUser = true;
     if (this._closing) return;
     this._closing = true;

@@ -93,6 +93,21 @@ describe("large data", () => {
   }, 15_000);
 });
 
+test("a child that closes its stdin early: the next write is noticed, drain() raises, later writes are dropped", async () => {
+  const outcome = await asyncio.run((function* () {
+    const proc = yield* asyncio.createSubprocessExec("python3", "-c", "import os, time\nos.close(0)\nprint('closed', flush=True)\ntime.sleep(0.5)", { stdin: PIPE, stdout: PIPE });
+    yield* proc.stdout!.readline();
+    proc.stdin!.write("nobody reads this\n");
+    yield* asyncio.sleep(0.1);
+    const error = yield* caught(() => proc.stdin!.drain());
+    proc.stdin!.write("dropped");
+    const running = proc.returncode === undefined;
+    return { error: (error as Error).name, running, rc: yield* proc.wait() };
+  })());
+  expect(["BrokenPipeError", "ConnectionResetError"]).toContain(outcome.error);
+  expect(outcome).toMatchObject({ running: true, rc: 0 });
+});
+
 describe("cancellation", () => {
   test("cancelling a task blocked in wait() returns at once and leaves the process usable", async () => {
     const outcome = await asyncio.run((function* () {
