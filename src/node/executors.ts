@@ -432,10 +432,7 @@ export class ThreadPoolExecutor implements Executor, AsyncContextManager<ThreadP
     const at = this._idle.indexOf(worker);
     if (at >= 0) this._idle.splice(at, 1);
     // A crashed thread leaves its share of the queue to a new one.
-    if (this._queue.length > 0 && this._workers.size < this.maxWorkers) {
-      const replacement = this._spawn();
-      if (!replacement.start(this._queue.shift()!)) this._idle.push(replacement);
-    }
+    if (this._queue.length > 0 && this._workers.size < this.maxWorkers) this._workerIdle(this._spawn());
     this._checkFinished();
   }
 
