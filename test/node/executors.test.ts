@@ -217,6 +217,11 @@ describe("errors", () => {
     try {
       await expect(executor.submit(work.exitThread, 3)).rejects.toThrow(/exited with code 3 before the call finished/);
       expect(await executor.submit(work.add, 1, 1)).toBe(2);
+      // Calls queued behind the crash run on the thread that replaces it.
+      const crash = executor.submit(work.exitThread, 4);
+      const queued = [executor.submit(work.add, 1, 2), executor.submit(work.add, 2, 2)];
+      await expect(crash).rejects.toThrow(/code 4/);
+      expect(await Promise.all(queued)).toEqual([3, 4]);
     } finally {
       await executor.shutdown();
     }
