@@ -37,7 +37,8 @@ import {
  * - an options object, passed to `tls.connect` / `tls.createServer`: `ca`, `cert`,
  *   `key`, `rejectUnauthorized`, `requestCert`, `minVersion`, … (a server needs `cert`
  *   and `key`);
- * - a `tls.SecureContext` from `tls.createSecureContext(...)` (Python's `SSLContext`).
+ * - for a client, a `tls.SecureContext` from `tls.createSecureContext(...)` (Python's
+ *   `SSLContext`); a server takes the options object only.
  *
  * `false` or omitted: no TLS.
  */
@@ -620,7 +621,11 @@ function tlsSettings(ssl: SslOption | undefined, side: "client" | "server"): { o
     if (side === "server") throw new TypeError("ssl=true needs a certificate on a server: pass { cert, key } or a tls.SecureContext");
     return { options: {}, context: true };
   }
-  if (isSecureContext(ssl)) return { options: { secureContext: ssl }, context: ssl };
+  if (isSecureContext(ssl)) {
+    // Node's tls.Server builds its own context from options; it cannot take one.
+    if (side === "server") throw new TypeError("a TLS server needs an options object ({ cert, key, ... }), not a tls.SecureContext");
+    return { options: { secureContext: ssl }, context: ssl };
+  }
   if (typeof ssl !== "object") throw new TypeError(`ssl must be true, an options object or a tls.SecureContext, got ${describe(ssl)}`);
   if (side === "server" && ssl.cert === undefined && ssl.pfx === undefined && ssl.secureContext === undefined && ssl.SNICallback === undefined) {
     throw new TypeError("a TLS server needs a certificate: give ssl.cert and ssl.key (or pfx, or a secureContext)");

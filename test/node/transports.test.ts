@@ -411,7 +411,7 @@ describe("TLS", () => {
     expect(out).toEqual(["ok x", "SSLCertVerificationError", "ok x", "ok x"]);
   });
 
-  test("a client that does not trust the CA gets SSLCertVerificationError; ssl=true on a server is a TypeError", async () => {
+  test("a client that does not trust the CA gets SSLCertVerificationError; a server without a certificate is a TypeError", async () => {
     const out = await asyncio.run(
       (function* () {
         const server = yield* tlsEchoServer();
@@ -424,16 +424,18 @@ describe("TLS", () => {
             results.push(`${(e as Error).name} ${(e as Error).message.startsWith("[SSL: CERTIFICATE_VERIFY_FAILED]")}`);
           }
         }
-        try {
-          yield* asyncio.startServer(() => {}, "127.0.0.1", 0, { ssl: true });
-        } catch (e) {
-          results.push((e as Error).name);
+        for (const ssl of [true, tls.createSecureContext({ cert, key }), { key }]) {
+          try {
+            yield* asyncio.startServer(() => {}, "127.0.0.1", 0, { ssl });
+          } catch (e) {
+            results.push((e as Error).name);
+          }
         }
         server.close();
         yield* server.waitClosed();
         return results;
       })(),
     );
-    expect(out).toEqual(["SSLCertVerificationError true", "SSLCertVerificationError true", "TypeError"]);
+    expect(out).toEqual(["SSLCertVerificationError true", "SSLCertVerificationError true", "TypeError", "TypeError", "TypeError"]);
   });
 });
