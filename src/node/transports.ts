@@ -140,6 +140,35 @@ export interface TransportLoopMethods {
 const DEFAULT_HIGH_WATER = 64 * 1024;
 const LOG_PREFIX = "Fatal error: protocol";
 
+/** A transport or server that closing its loop must release. */
+interface LoopResource {
+  _releaseOnLoopClose(): void;
+}
+
+// Open transports and servers, per loop. Closing the loop releases their sockets, as
+// Python's garbage collector does (a transport's __del__ closes its socket): a program
+// that forgot to close a connection or a server ends instead of hanging on it.
+const liveResources = new WeakMap<EventLoop, Set<LoopResource>>();
+
+function track(loop: EventLoop, resource: LoopResource): void {
+  let live = liveResources.get(loop);
+  if (live === undefined) liveResources.set(loop, (live = new Set()));
+  live.add(resource);
+}
+
+function untrack(loop: EventLoop, resource: LoopResource): void {
+  liveResources.get(loop)?.delete(resource);
+}
+
+const closeLoop = EventLoop.prototype.close;
+EventLoop.prototype.close = function (this: EventLoop): void {
+  closeLoop.call(this);
+  const live = liveResources.get(this);
+  if (live === undefined) return;
+  liveResources.delete(this);
+  for (const resource of live) resource._releaseOnLoopClose();
+};
+
 // ---- stream transports over net.Socket / tls.TLSSocket ----
 
 /**
@@ -222,6 +251,7 @@ export class SocketTransport implements Transport, Runnable {
     };
     this._resumeProtocol = () => this._doResumeProtocol();
     if (server !== null) server._attach(this);
+    track(loop, this);
     // asyncio enables TCP_NODELAY on every TCP socket.
     if (unixPath === null) sock.setNoDelay(true);
     sock.on("data", (chunk: Buffer) => this._onData(chunk));
@@ -511,11 +541,18 @@ export class SocketTransport implements Transport, Runnable {
     }
   }
 
+  /** @internal The loop is closed: nobody can run callbacks, so just let the socket go. */
+  _releaseOnLoopClose(): void {
+    this._connLost = this._closing = true;
+    this._sock.destroy();
+  }
+
   /** @internal */
   _callConnectionLost(): void {
     this._connLost = true;
     this._closing = true;
     this._chunks.length = 0;
+    untrack(this._loop, this);
     const sock = this._sock;
     if (!sock.destroyed) sock.destroy();
     try {
@@ -836,6 +873,19 @@ export class Server implements AsyncContextManager<Server> {
     this._unixPath = unixPath;
     this._cleanupSocket = cleanupSocket;
     this._accept = (sock) => this._onConnection(sock);
+    track(loop, this);
+  }
+
+  /** @internal Stops listening without waking anyone: the loop cannot run callbacks any more. */
+  _releaseOnLoopClose(): void {
+    const listeners = this._listeners;
+    if (listeners === null) return;
+    this._listeners = null;
+    this._serving = false;
+    for (const listener of listeners) listener.close();
+    if (this._unixPath !== null && this._cleanupSocket) removeSocketFile(this._unixPath, false);
+    for (const sock of this._pending) sock.destroy();
+    this._pending = [];
   }
 
   /** The loop the server runs on. */
@@ -893,6 +943,7 @@ export class Server implements AsyncContextManager<Server> {
     const listeners = this._listeners;
     if (listeners === null) return;
     this._listeners = null;
+    untrack(this._loop, this);
     for (const listener of listeners) listener.close();
     if (this._unixPath !== null && this._cleanupSocket) removeSocketFile(this._unixPath, false);
     for (const sock of this._pending) sock.destroy();
@@ -1127,6 +1178,13 @@ export class UdpTransport implements DatagramTransport {
       loop._callSoon(deliverDatagram, [this, data, address(rinfo.address, rinfo.port, rinfo.family)], null);
     });
     sock.on("error", (error: Error) => this._errorReceived(osError(error) as Error));
+    track(loop, this);
+  }
+
+  /** @internal */
+  _releaseOnLoopClose(): void {
+    if (!this._closing) this._sock.close();
+    this._connLost = this._closing = true;
   }
 
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
@@ -1204,6 +1262,7 @@ export class UdpTransport implements DatagramTransport {
   _callConnectionLost(exc: Error | undefined): void {
     if (this._connLost) return;
     this._connLost = true;
+    untrack(this._loop, this);
     this._call("connection_lost", () => this._protocol.connectionLost(exc));
   }
 

@@ -173,3 +173,25 @@ test("writing to a closed writer is a clear error, and drain after close raises 
     "ConnectionResetError: Connection lost",
   ]);
 });
+
+test("a program that forgets to close its server and connections ends: closing the loop releases their sockets", async () => {
+  let leftovers: { server: asyncio.Server; writer: asyncio.StreamWriter; serverWriter: asyncio.StreamWriter | null } | null = null;
+  await asyncio.run(
+    (function* () {
+      let serverWriter: asyncio.StreamWriter | null = null;
+      const server = yield* asyncio.startServer((_r, w) => {
+        serverWriter = w;
+      }, "127.0.0.1", 0);
+      const [, writer] = yield* asyncio.openConnection("127.0.0.1", portOf(server));
+      writer.write("unfinished business");
+      yield* asyncio.sleep(0.02);
+      leftovers = { server, writer, serverWriter };
+    })(),
+  );
+  const { server, writer, serverWriter } = leftovers!;
+  const socket = writer.getExtraInfo("socket") as net.Socket;
+  expect(socket.destroyed).toBe(true);
+  expect((serverWriter!.getExtraInfo("socket") as net.Socket).destroyed).toBe(true);
+  expect(server.isServing()).toBe(false);
+  expect(server.sockets).toEqual([]);
+});
