@@ -23,10 +23,21 @@ const darwin = process.platform === "darwin";
 const windows = process.platform === "win32";
 
 /**
+ * A name resolution error (Python's `socket.gaierror`, an OSError): `errno` is glibc's
+ * `EAI_*` number (negative), the message reads `[Errno -2] Name or service not known`.
+ */
+export class GaiError extends OSError {
+  override name = "gaierror";
+}
+
+/**
  * Python's `socket` constants for name resolution, with the host's numbers (Linux's
- * unless on macOS or Windows), as `socket.AF_INET` and friends are in Python.
+ * unless on macOS or Windows), as `socket.AF_INET` and friends are in Python; and
+ * `socket.gaierror` (the `GaiError` class), so `except socket.gaierror` ports as
+ * `e instanceof asyncio.socket.gaierror`.
  */
 export const socket = Object.freeze({
+  gaierror: GaiError,
   AF_UNSPEC: 0,
   AF_UNIX: 1,
   AF_INET: 2,
@@ -66,13 +77,6 @@ export interface GetAddrInfoOptions {
   flags?: number;
 }
 
-/**
- * A name resolution error (Python's `socket.gaierror`, an OSError): `errno` is glibc's
- * `EAI_*` number (negative), the message reads `[Errno -2] Name or service not known`.
- */
-export class GaiError extends OSError {
-  override name = "gaierror";
-}
 
 /** The loop's name resolution methods, added by this module. */
 export interface DnsLoopMethods {

@@ -8,7 +8,7 @@ function* attempt(loop: asyncio.EventLoop, what: string, host: unknown, port: un
     yield* loop.getaddrinfo(host as string, port as number, kwargs);
     print(what, "resolved");
   } catch (e) {
-    if (e instanceof asyncio.GaiError) print(what, "->", e.name, e.errno, e.message);
+    if (e instanceof socket.gaierror) print(what, "->", e.name, e.errno, e.message);
     else if (e instanceof asyncio.OSError) print(what, "->", e.name, e.message);
     else if (e instanceof TypeError) print(what, "->", e.name);
     else throw e;

@@ -11,7 +11,8 @@ function* attempt(loop: asyncio.EventLoop, sockaddr: asyncio.SockAddr, flags = 0
     const [host, service] = yield* loop.getnameinfo(sockaddr, flags);
     print(tuple(sockaddr), flags, "->", tuple([host, service]));
   } catch (e) {
-    if (e instanceof asyncio.OSError) print(tuple(sockaddr), flags, "->", e.name, e.message);
+    if (e instanceof socket.gaierror) print(tuple(sockaddr), flags, "->", e.name, e.message);
+    else if (e instanceof asyncio.OSError) print(tuple(sockaddr), flags, "->", e.name, e.message);
     else throw e;
   }
 }
