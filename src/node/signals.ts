@@ -11,6 +11,12 @@
  *
  * Signals are given by number (`signal.SIGINT` in Python is 2) or by name
  * (`"SIGINT"`); the numbers are the host's (`os.constants.signals`).
+ *
+ * Differences from Python, from the host: each loop that has a handler for a signal
+ * gets it (Python's process-wide handler goes to the loop that installed it last);
+ * signals reach JavaScript only when the thread is free, so a loop run with `runSync`
+ * sees them after the run; and Node's own default actions come back on removal
+ * (SIGINT ends the process, where Python's default raises KeyboardInterrupt).
  */
 import { constants } from "node:os";
 import { isMainThread } from "node:worker_threads";
