@@ -71,11 +71,12 @@ export interface ServerOptions {
   startServing?: boolean;
 }
 
-/** Options of `loop.createUnixServer` and `startUnixServer`. */
-export interface UnixServerOptions extends ServerOptions {
-  /** Remove the socket file when the server closes (Python 3.13's `cleanup_socket`, default true). */
-  cleanupSocket?: boolean;
-}
+/**
+ * Options of `loop.createUnixServer` and `startUnixServer`. The socket file is removed
+ * when the server closes (Python 3.13's default `cleanup_socket=True`; Node's libuv
+ * always removes it, so there is no option to keep it).
+ */
+export type UnixServerOptions = ServerOptions;
 
 /** Options of `loop.createUnixConnection` and `openUnixConnection`. */
 export type UnixConnectionOptions = Omit<ConnectionOptions, "localAddr">;
@@ -854,11 +855,10 @@ export class Server implements AsyncContextManager<Server> {
   /** @internal Connections accepted by the OS before serving started. */
   _pending: net.Socket[];
   /** @internal */ _unixPath: string | null;
-  /** @internal */ _cleanupSocket: boolean;
   /** @internal */ _accept: (sock: net.Socket) => void;
 
   /** @internal */
-  constructor(loop: EventLoop, protocolFactory: () => StreamProtocol, sslContext: unknown, unixPath: string | null, cleanupSocket: boolean) {
+  constructor(loop: EventLoop, protocolFactory: () => StreamProtocol, sslContext: unknown, unixPath: string | null) {
     this._loop = loop;
     this._listeners = [];
     this._sockets = [];
@@ -871,7 +871,6 @@ export class Server implements AsyncContextManager<Server> {
     this._servingForeverFut = null;
     this._pending = [];
     this._unixPath = unixPath;
-    this._cleanupSocket = cleanupSocket;
     this._accept = (sock) => this._onConnection(sock);
     track(loop, this);
   }
@@ -883,7 +882,7 @@ export class Server implements AsyncContextManager<Server> {
     this._listeners = null;
     this._serving = false;
     for (const listener of listeners) listener.close();
-    if (this._unixPath !== null && this._cleanupSocket) removeSocketFile(this._unixPath, false);
+    if (this._unixPath !== null) removeSocketFile(this._unixPath, false);
     for (const sock of this._pending) sock.destroy();
     this._pending = [];
   }
@@ -945,7 +944,7 @@ export class Server implements AsyncContextManager<Server> {
     this._listeners = null;
     untrack(this._loop, this);
     for (const listener of listeners) listener.close();
-    if (this._unixPath !== null && this._cleanupSocket) removeSocketFile(this._unixPath, false);
+    if (this._unixPath !== null) removeSocketFile(this._unixPath, false);
     for (const sock of this._pending) sock.destroy();
     this._pending = [];
     this._serving = false;
@@ -1116,7 +1115,7 @@ function* createServer(
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createServer() port must be an integer 0-65535, got ${describe(port)}`);
   const settings = tlsSettings(options.ssl, "server");
   const backlog = options.backlog ?? 100;
-  const server = new Server(this, protocolFactory, settings?.context, null, false);
+  const server = new Server(this, protocolFactory, settings?.context, null);
   const hosts: (string | undefined)[] = host === null || host === undefined || host === "" ? [undefined] : typeof host === "string" ? [host] : [...host];
   for (const h of hosts) {
     const listener = makeListener(server, settings?.options ?? null);
@@ -1133,7 +1132,7 @@ function* createUnixServer(this: EventLoop, protocolFactory: () => StreamProtoco
   if (typeof path !== "string" || path === "") throw new TypeError(`createUnixServer() path must be a non-empty string, got ${describe(path)}`);
   const settings = tlsSettings(options.ssl, "server");
   removeSocketFile(path, true);
-  const server = new Server(this, protocolFactory, settings?.context, path, options.cleanupSocket ?? true);
+  const server = new Server(this, protocolFactory, settings?.context, path);
   const listener = makeListener(server, settings?.options ?? null);
   server._listeners!.push(listener);
   server._sockets.push(new ServerSocket(listener, path));

@@ -3,7 +3,9 @@
  * write flow control (pauseWriting / resumeWriting), pauseReading, errors of misuse,
  * UDP endpoints, and TLS on both sides with the certificates of test/fixtures/tls.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as net from "node:net";
 import { join } from "node:path";
 import * as tls from "node:tls";
@@ -261,6 +263,37 @@ describe("protocols and socket transports", () => {
       })(),
     );
     expect(out).toEqual([["Fatal error: protocol.data_received() call failed. parse failed"], "client lost clean"]);
+  });
+
+  test("a Unix server replaces a stale socket file, refuses a path that is not a socket, and removes its file at close", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "asyncio-ts-"));
+    try {
+      const path = join(dir, "s.sock");
+      const out = await asyncio.run(
+        (function* () {
+          const loop = asyncio.getRunningLoop();
+          // A stale socket file: a listener killed before it could clean up.
+          const script = `require("net").createServer().listen(${JSON.stringify(path)}, () => process.kill(process.pid, "SIGKILL"))`;
+          spawnSync(process.execPath, ["-e", script]);
+          const staleLeft = existsSync(path);
+          const second = yield* loop.createUnixServer(() => new asyncio.Protocol(), path);
+          second.close();
+          yield* second.waitClosed();
+          const removed = !existsSync(path);
+          writeFileSync(path, "not a socket");
+          let error = "";
+          try {
+            yield* loop.createUnixServer(() => new asyncio.Protocol(), path);
+          } catch (e) {
+            error = (e as Error).name;
+          }
+          return [staleLeft, removed, error];
+        })(),
+      );
+      expect(out).toEqual([true, true, "OSError"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("abort drops buffered data and calls connectionLost(undefined); getExtraInfo", async () => {
