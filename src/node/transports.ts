@@ -139,6 +139,8 @@ export interface TransportLoopMethods {
 }
 
 const DEFAULT_HIGH_WATER = 64 * 1024;
+// asyncio reads at most 256 KiB at a time (selector_events' max_size).
+const MAX_PENDING_READ = 256 * 1024;
 const LOG_PREFIX = "Fatal error: protocol";
 
 /** A transport or server that closing its loop must release. */
@@ -199,6 +201,10 @@ export class SocketTransport implements Transport, Runnable {
   _madePending: boolean;
   /** @internal Data that arrived and is not delivered yet. */
   _chunks: Uint8Array[];
+  /** @internal Bytes in _chunks. */
+  _pendingBytes: number;
+  /** @internal The socket is paused because _chunks is full (not by pauseReading). */
+  _hostPaused: boolean;
   /** @internal */ _eofPending: boolean;
   /** @internal connectionLost is queued (with _lostError). */
   _lostQueued: boolean;
@@ -240,6 +246,8 @@ export class SocketTransport implements Transport, Runnable {
     this._scheduled = false;
     this._madePending = true;
     this._chunks = [];
+    this._pendingBytes = 0;
+    this._hostPaused = false;
     this._eofPending = false;
     this._lostQueued = false;
     this._lostError = undefined;
@@ -308,7 +316,7 @@ export class SocketTransport implements Transport, Runnable {
   resumeReading(): void {
     if (this._closing || !this._readingPaused) return;
     this._readingPaused = false;
-    this._sock.resume();
+    if (!this._hostPaused) this._sock.resume();
     if (this._chunks.length > 0 || this._eofPending) this._schedule();
   }
 
@@ -414,6 +422,11 @@ export class SocketTransport implements Transport, Runnable {
         const buf = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
         const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
         chunks.length = 0;
+        this._pendingBytes = 0;
+        if (this._hostPaused) {
+          this._hostPaused = false;
+          if (!this._readingPaused) this._sock.resume();
+        }
         this._deliverData(data);
         if (this._hasPending()) this._schedule();
         return;
@@ -464,6 +477,13 @@ export class SocketTransport implements Transport, Runnable {
   _onData(chunk: Buffer): void {
     if (this._closing) return;
     this._chunks.push(chunk);
+    this._pendingBytes += chunk.length;
+    // Node may read a lot before the loop's next turn: hold the socket back past
+    // asyncio's largest single read, so what waits undelivered stays bounded.
+    if (this._pendingBytes > MAX_PENDING_READ && !this._hostPaused) {
+      this._hostPaused = true;
+      this._sock.pause();
+    }
     if (!this._readingPaused) this._schedule();
   }
 

@@ -312,6 +312,42 @@ describe("streams over loopback", () => {
     expect(out).toEqual(["abc", [path, path], false]);
   });
 
+  test("over a socket, a reader that nobody reads pauses its transport at 2 x limit and resumes it when read", async () => {
+    const out = await asyncio.run(
+      (function* () {
+        let serverReader: asyncio.StreamReader | null = null;
+        let serverWriter: asyncio.StreamWriter | null = null;
+        const server = yield* asyncio.startServer(
+          (reader, writer) => {
+            serverReader = reader;
+            serverWriter = writer;
+          },
+          "127.0.0.1",
+          0,
+          { limit: 1024 },
+        );
+        const [, writer] = yield* asyncio.openConnection("127.0.0.1", portOf(server));
+        const size = 1024 * 1024;
+        writer.write(new Uint8Array(size));
+        while (serverReader === null || serverReader.buffered <= 2048) yield* asyncio.sleep(0.005);
+        const transport = serverWriter!.transport as asyncio.SocketTransport;
+        yield* asyncio.sleep(0.02);
+        // Bounded by 2 x limit plus one delivery (at most 256 KiB and a socket read of
+        // 64 KiB, as asyncio's largest recv), not the whole megabyte.
+        const paused = [transport.isReading(), serverReader.buffered <= 2048 + 320 * 1024];
+        let total = 0;
+        while (total < size) total += (yield* serverReader.read(4096)).length;
+        const resumed = transport.isReading();
+        writer.close();
+        serverWriter!.close();
+        server.close();
+        yield* server.waitClosed();
+        return [...paused, resumed, total];
+      })(),
+    );
+    expect(out).toEqual([false, true, true, 1024 * 1024]);
+  });
+
   test("drain() waits while the peer does not read, and returns once it does", async () => {
     const out = await asyncio.run(
       (function* () {
