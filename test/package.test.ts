@@ -76,3 +76,66 @@ test("a tree-shaken bundle that imports only a few names still runs tasks", asyn
   expect(result.errors).toEqual([]);
   expect(execFileSync(process.execPath, [join(consumer, "shaken.bundle.mjs")]).toString()).toBe("ran\n");
 });
+
+// The Node entry's I/O from the built files: an echo over loopback through the streams,
+// and a worker-thread call, in ESM and in CommonJS.
+const ioProgram = `
+function* handle(reader, writer) {
+  writer.write(yield* reader.readline());
+  yield* writer.drain();
+  writer.close();
+  yield* writer.waitClosed();
+}
+function* main() {
+  const server = yield* asyncio.startServer(handle, "127.0.0.1", 0);
+  const port = server.sockets[0].getsockname()[1];
+  const [reader, writer] = yield* asyncio.openConnection("127.0.0.1", port);
+  writer.write("ping\\n");
+  const line = new TextDecoder().decode(yield* reader.readline());
+  writer.close();
+  yield* writer.waitClosed();
+  server.close();
+  yield* server.waitClosed();
+  const square = asyncio.workerFunction(WORK, "square");
+  return [line.trim(), yield* asyncio.toThread(square, 7)].join(" ");
+}
+asyncio.run(main()).then((out) => console.log(out));
+`;
+
+test("the built Node entry serves streams and runs worker functions, in ESM and CommonJS", () => {
+  const work = join(consumer, "work.mjs");
+  writeFileSync(work, "export function square(x) { return x * x; }\n");
+  const workUrl = JSON.stringify(new URL(`file://${work}`).href);
+  writeFileSync(join(consumer, "io.mjs"), `import * as asyncio from "asyncio-ts";\nconst WORK = ${workUrl};\n${ioProgram}`);
+  writeFileSync(join(consumer, "io.cjs"), `const asyncio = require("asyncio-ts");\nconst WORK = ${workUrl};\n${ioProgram}`);
+  for (const file of ["io.mjs", "io.cjs"]) {
+    expect(execFileSync(process.execPath, [join(consumer, file)], { cwd: consumer, timeout: 20_000 }).toString()).toBe("ping 49\n");
+  }
+});
+
+test("the declaration files give the Node loop methods to ESM and CommonJS users", () => {
+  const use = (importLine: string) => `${importLine}
+const loop: asyncio.EventLoop = asyncio.newEventLoop();
+function* main(): asyncio.Coroutine<number> {
+  const [transport] = yield* loop.createConnection(() => new asyncio.Protocol(), "127.0.0.1", 1);
+  transport.close();
+  const infos = yield* loop.getaddrinfo("127.0.0.1", 80);
+  const [reader] = yield* asyncio.openConnection("127.0.0.1", 1);
+  const data: Uint8Array = yield* reader.read(1);
+  return infos.length + data.length;
+}
+export const coro = main;
+`;
+  writeFileSync(join(consumer, "types.mts"), use('import * as asyncio from "asyncio-ts";'));
+  writeFileSync(join(consumer, "types.cts"), use('import asyncio = require("asyncio-ts");'));
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const args = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022"];
+  args.push("--types", "node", "--typeRoots", join(root, "node_modules", "@types"), "types.mts", "types.cts");
+  let output = "";
+  try {
+    execFileSync(process.execPath, [tsc, ...args], { cwd: consumer });
+  } catch (error) {
+    output = String((error as { stdout?: Buffer }).stdout ?? error);
+  }
+  expect(output).toBe("");
+});
