@@ -5,8 +5,8 @@
  * The Node modules add their methods to `EventLoop` (Python's loop has them on every
  * loop; here only the Node entry has them). Their types reach users through the module
  * augmentation below: each Node module exports an interface of the methods it adds,
- * and `EventLoop` extends them all. (scripts/cjs-types.mjs points the augmentation at
- * the CommonJS declaration file too.)
+ * and `EventLoop` extends them all. (scripts/fix-types.mjs carries the augmentation into
+ * the self-contained declaration files of dist/.)
  *
  * @packageDocumentation
  */
