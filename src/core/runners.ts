@@ -68,7 +68,7 @@ export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
         reportLeftoverErrors(loop, leftovers.tasks);
       }
       loop.runUntilCompleteSync(shutdownAsyncGenerators());
-      loop.runUntilCompleteSync(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
+      loop.runUntilCompleteSync(shutdownDefaultExecutorNow(loop));
     } finally {
       setEventLoop(null);
       loop.close();
@@ -86,6 +86,20 @@ const THREAD_JOIN_TIMEOUT = 300;
  */
 // biome-ignore lint/correctness/useYield: it must be a coroutine that finishes at once.
 function* shutdownAsyncGenerators(): Coroutine<void> {}
+
+/**
+ * `runSync`'s `shutdown_default_executor`: host threads answer through the host's event
+ * loop, which a synchronous run blocks, so it cannot wait for them (it would sleep the
+ * whole THREAD_JOIN_TIMEOUT). It shuts the executor down without waiting; its threads
+ * end when their calls do. Still a task, as in `run`.
+ */
+// biome-ignore lint/correctness/useYield: it must be a coroutine that finishes at once.
+function* shutdownDefaultExecutorNow(loop: EventLoop): Coroutine<void> {
+  loop._executorShutdownCalled = true;
+  const executor = loop._defaultExecutor;
+  loop._defaultExecutor = null;
+  executor?.shutdown(false);
+}
 
 function startRun(main: unknown, options: RunOptions, name: string): EventLoop {
   if (_getRunningLoop() !== null) {

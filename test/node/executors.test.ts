@@ -352,6 +352,12 @@ describe("the pool and its shutdown", () => {
     expect(outcome).toEqual({ done: true, result: "inside", after: "<ThreadPoolExecutor shutdown workers=0/1 queued=0>" });
   });
 
+  test("runSync cannot wait for a worker: a clear error at once, and no wait for the executor at its end", () => {
+    const t0 = performance.now();
+    expect(() => asyncio.runSync(asyncio.toThread(work.block, 0.05, "x"))).toThrow(/runSync cannot wait for host I\/O.*use asyncio\.run/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
   test("shutdownDefaultExecutor waits for the default executor; runInExecutor(null) then fails", async () => {
     function* main() {
       const loop = asyncio.getRunningLoop();
