@@ -98,7 +98,8 @@ export interface DnsLoopMethods {
    *
    * @throws gaierror (`GaiError`) as Python: unknown host (-2), unknown service or a
    * service for the wrong socket type (-8), bad family (-6) or socket type (-7), an
-   * address of the other family (-9); TypeError for a host that is not a string;
+   * address of the other family (-9), unknown flags or `AI_CANONNAME` without a host
+   * (-1); TypeError for a host that is not a string;
    * OSError for a port that is neither an integer nor a string.
    */
   getaddrinfo(host: string | null | undefined, port: number | string | null | undefined, options?: GetAddrInfoOptions): Coroutine<AddrInfo[]>;
@@ -117,6 +118,7 @@ export interface DnsLoopMethods {
 }
 
 // glibc's EAI_* numbers and texts, which Python shows.
+const EAI_BADFLAGS = -1;
 const EAI_NONAME = -2;
 const EAI_AGAIN = -3;
 const EAI_FAIL = -4;
@@ -126,6 +128,7 @@ const EAI_SERVICE = -8;
 const EAI_ADDRFAMILY = -9;
 const EAI_MEMORY = -10;
 const GAI_TEXT: Record<number, string> = {
+  [EAI_BADFLAGS]: "Bad value for ai_flags",
   [EAI_NONAME]: "Name or service not known",
   [EAI_AGAIN]: "Temporary failure in name resolution",
   [EAI_FAIL]: "Non-recoverable failure in name resolution",
@@ -191,12 +194,24 @@ function loadServices(): Services {
 
 // ---- getaddrinfo ----
 
-/** The socket types glibc answers for, with their protocols and service tables. */
+/**
+ * The socket types glibc answers for, in its order, with their protocols and service
+ * tables. A raw socket takes any protocol (the one asked for) and no service.
+ */
 const SOCKET_KINDS = [
   { type: S.SOCK_STREAM, proto: S.IPPROTO_TCP, table: "tcp" },
   { type: S.SOCK_DGRAM, proto: S.IPPROTO_UDP, table: "udp" },
   { type: S.SOCK_RAW, proto: 0, table: null },
 ] as const;
+
+/** The `AI_*` flags glibc accepts (with its IDN ones); any other bit is EAI_BADFLAGS. */
+const KNOWN_FLAGS = S.AI_PASSIVE | S.AI_CANONNAME | S.AI_NUMERICHOST | S.AI_V4MAPPED | S.AI_ALL | S.AI_ADDRCONFIG | S.AI_NUMERICSERV | (darwin || windows ? 0 : 0x3c0);
+
+interface Kind {
+  type: number;
+  proto: number;
+  table: "tcp" | "udp" | null;
+}
 
 function* getaddrinfo(
   this: EventLoop,
@@ -211,24 +226,29 @@ function* getaddrinfo(
   if (port !== null && port !== undefined && typeof port !== "string" && !Number.isInteger(port)) {
     throw new OSError("Int or String expected");
   }
-  if (family !== S.AF_UNSPEC && family !== S.AF_INET && family !== S.AF_INET6) throw gaiError(EAI_FAMILY);
-  const kinds = SOCKET_KINDS.filter((k) => (type === 0 || k.type === type) && (proto === 0 || k.proto === proto));
-  if (kinds.length === 0) throw gaiError(EAI_SOCKTYPE);
+  const name = host ?? null;
   const service = port === null || port === undefined ? null : String(port);
-  if ((host === null || host === undefined || host === "") && service === null) throw gaiError(EAI_NONAME);
-  if (host === "") throw gaiError(EAI_NONAME);
+  // The checks in glibc's order, so that the same bad call gives the same error.
+  if (name === null && service === null) throw gaiError(EAI_NONAME);
+  if (flags & ~KNOWN_FLAGS || (flags & S.AI_CANONNAME && name === null)) throw gaiError(EAI_BADFLAGS);
+  if (family !== S.AF_UNSPEC && family !== S.AF_INET && family !== S.AF_INET6) throw gaiError(EAI_FAMILY);
 
-  // The port for each socket type: numbers for every type, names per protocol table.
-  const ports: { kind: (typeof SOCKET_KINDS)[number]; port: number }[] = [];
+  // A type or a protocol picks the first kind that fits; neither means all three.
+  let kinds: Kind[] = [...SOCKET_KINDS];
+  if (type !== 0 || proto !== 0) {
+    const kind = SOCKET_KINDS.find((k) => (type === 0 || k.type === type) && (proto === 0 || k.table === null || k.proto === proto));
+    if (kind === undefined) throw gaiError(type !== 0 ? EAI_SOCKTYPE : EAI_SERVICE);
+    if (kind.table === null && service !== null) throw gaiError(EAI_SERVICE);
+    kinds = [{ ...kind, proto: kind.table === null ? proto : kind.proto }];
+  }
+
+  // The port of each kind: a number for every kind, a name per protocol table.
+  const ports: { kind: Kind; port: number }[] = [];
   if (service === null) {
     for (const kind of kinds) ports.push({ kind, port: 0 });
   } else if (/^\d+$/.test(service)) {
     const number = Number(service) & 0xffff; // glibc keeps the low 16 bits, as Python shows
-    for (const kind of kinds) {
-      // A raw socket has no ports: asking for one by its type is an error.
-      if (kind.table === null && type === S.SOCK_RAW) throw gaiError(EAI_SERVICE);
-      ports.push({ kind, port: number });
-    }
+    for (const kind of kinds) ports.push({ kind, port: number });
   } else {
     if (flags & S.AI_NUMERICSERV) throw gaiError(EAI_NONAME);
     const entry = loadServices().byName.get(service);
@@ -239,7 +259,7 @@ function* getaddrinfo(
     if (ports.length === 0) throw gaiError(EAI_SERVICE);
   }
 
-  const addresses = yield* resolveHost(this, host ?? null, family, flags);
+  const addresses = yield* resolveHost(this, name, family, flags);
   const result: AddrInfo[] = [];
   for (const { address, v6, scopeId } of addresses) {
     for (const { kind, port: number } of ports) {
@@ -267,10 +287,12 @@ function* resolveHost(loop: EventLoop, host: string | null, family: number, flag
     if (family === S.AF_INET6) return [v6];
     return passive ? [v4, v6] : [v6, v4];
   }
+  if (host === "") throw gaiError(EAI_NONAME);
   const [bare, zone] = splitZone(host);
   const literal = isIP(bare);
   if (literal !== 0) {
     const v6 = literal === 6;
+    if (family === S.AF_INET6 && !v6 && flags & S.AI_V4MAPPED) return [{ address: `::ffff:${bare}`, v6: true, scopeId: 0 }];
     if ((family === S.AF_INET && v6) || (family === S.AF_INET6 && !v6)) throw gaiError(EAI_ADDRFAMILY);
     return [{ address: bare, v6, scopeId: v6 ? scopeIdOf(zone) : 0 }];
   }

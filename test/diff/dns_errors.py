@@ -31,6 +31,12 @@ async def main():
     await attempt(loop, "no host and no port", None, None)
     await attempt(loop, "a float port", "127.0.0.1", 80.5)
     await attempt(loop, "a number as host", 42, 80)
+    await attempt(loop, "empty host, unknown service", "", "no-such-service")
+    await attempt(loop, "AI_CANONNAME without a host", None, 80, flags=socket.AI_CANONNAME)
+    await attempt(loop, "an unknown flag", "127.0.0.1", 80, flags=1 << 20)
+    await attempt(loop, "a protocol only raw sockets take, with a port", "127.0.0.1", 80, proto=255)
+    raw = await loop.getaddrinfo("127.0.0.1", None, proto=255)
+    print("a protocol only raw sockets take, no port:", [(int(f), int(t), p) for f, t, p, _, _ in raw])
     infos = await loop.getaddrinfo("127.0.0.1", 70000, type=socket.SOCK_STREAM)
     print("port 70000 becomes", infos[0][4][1])
 

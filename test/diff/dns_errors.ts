@@ -32,6 +32,12 @@ function* main() {
   yield* attempt(loop, "no host and no port", null, null);
   yield* attempt(loop, "a float port", "127.0.0.1", 80.5);
   yield* attempt(loop, "a number as host", 42, 80);
+  yield* attempt(loop, "empty host, unknown service", "", "no-such-service");
+  yield* attempt(loop, "AI_CANONNAME without a host", null, 80, { flags: socket.AI_CANONNAME });
+  yield* attempt(loop, "an unknown flag", "127.0.0.1", 80, { flags: 1 << 20 });
+  yield* attempt(loop, "a protocol only raw sockets take, with a port", "127.0.0.1", 80, { proto: 255 });
+  const raw = yield* loop.getaddrinfo("127.0.0.1", null, { proto: 255 });
+  print("a protocol only raw sockets take, no port:", raw.map(([f, t, p]) => `(${f}, ${t}, ${p})`).join(", ").replace(/^/, "[").replace(/$/, "]"));
   const infos = yield* loop.getaddrinfo("127.0.0.1", 70000, { type: socket.SOCK_STREAM });
   print("port 70000 becomes", infos[0][4][1]);
 }

@@ -92,11 +92,21 @@ describe("getaddrinfo", () => {
     ["a service name under AI_NUMERICSERV", "127.0.0.1", "http", { flags: socket.AI_NUMERICSERV }, -2, "Name or service not known"],
     ["an empty host", "", 80, {}, -2, "Name or service not known"],
     ["neither host nor port", null, null, {}, -2, "Name or service not known"],
+    ["an empty host with an unknown service (the service is checked first)", "", "no-such-service", {}, -8, "Servname not supported for ai_socktype"],
+    ["AI_CANONNAME without a host", null, 80, { flags: socket.AI_CANONNAME }, -1, "Bad value for ai_flags"],
+    ["an unknown flag", "127.0.0.1", 80, { flags: 1 << 20 }, -1, "Bad value for ai_flags"],
+    ["a port with a protocol only raw sockets take", "127.0.0.1", 80, { proto: 255 }, -8, "Servname not supported for ai_socktype"],
   ] as const)("%s is a gaierror as in Python", async (_what, host, port, options, errno, text) => {
     const error = await onLoop((loop) => failure(loop.getaddrinfo(host, port, options)));
     expect(error).toBeInstanceOf(asyncio.socket.gaierror);
     expect(error).toBeInstanceOf(asyncio.OSError);
     expect([error.name, (error as asyncio.GaiError).errno, error.message]).toEqual(["gaierror", errno, `[Errno ${errno}] ${text}`]);
+  });
+
+  test("a raw socket takes the protocol asked for; V4MAPPED maps IPv4 into IPv6", async () => {
+    expect(await onLoop((loop) => loop.getaddrinfo("127.0.0.1", null, { proto: 255 }))).toEqual([[socket.AF_INET, socket.SOCK_RAW, 255, "", ["127.0.0.1", 0]]]);
+    const mapped = await onLoop((loop) => loop.getaddrinfo("127.0.0.1", 80, { family: socket.AF_INET6, type: socket.SOCK_STREAM, flags: socket.AI_V4MAPPED }));
+    expect(mapped).toEqual([[socket.AF_INET6, socket.SOCK_STREAM, 6, "", ["::ffff:127.0.0.1", 80, 0, 0]]]);
   });
 
   test("a port above 65535 keeps its low 16 bits, as glibc does", async () => {
