@@ -605,6 +605,10 @@ describe("streams over loopback", () => {
     expect(sockets()).toBeLessThanOrEqual(before);
   });
 
+  test("runSync cannot wait for a connection: a clear error says to use asyncio.run", () => {
+    expect(() => asyncio.runSync(asyncio.openConnection("127.0.0.1", 9))).toThrow(/runSync cannot wait for host I\/O.*use asyncio.run/);
+  });
+
   test("connecting to a closed port raises ConnectionRefusedError", async () => {
     const error = await asyncio.run(
       (function* () {
