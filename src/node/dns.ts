@@ -110,9 +110,12 @@ export interface DnsLoopMethods {
    * name is an error instead of its address), `NI_DGRAM` (the UDP service name),
    * `NI_NOFQDN` (drop the local domain).
    *
-   * @throws gaierror if the address is not numeric (-2) or has no name under
-   * `NI_NAMEREQD` (-2); TypeError for a malformed sockaddr; OSError for an IPv4
-   * sockaddr of 4 items.
+   * An IPv6 sockaddr may have 2, 3 or 4 items; a scope id shows as `%` and the
+   * interface name (link-local addresses) or number, as glibc writes it.
+   *
+   * @throws gaierror if the address is not numeric (-2), has no name under
+   * `NI_NAMEREQD` (-2), the port is negative (-8) or a flag is unknown (-1);
+   * TypeError for a malformed sockaddr; OSError for an IPv4 sockaddr of 4 items.
    */
   getnameinfo(sockaddr: SockAddr | readonly unknown[], flags?: number): Coroutine<[host: string, service: string]>;
 }
@@ -348,16 +351,24 @@ function* getnameinfo(this: EventLoop, sockaddr: SockAddr | readonly unknown[], 
   const [host, port] = sockaddr as unknown[];
   if (typeof host !== "string") throw new TypeError(`getnameinfo(): host must be a string, got ${describe(host)}`);
   if (!Number.isInteger(port)) throw new TypeError(`${describe(port)} cannot be interpreted as an integer`);
+  const scopeId = sockaddr.length === 4 ? sockaddr[3] : 0;
+  if (!Number.isInteger(scopeId)) throw new TypeError(`${describe(scopeId)} cannot be interpreted as an integer`);
   const [bare] = splitZone(host);
   const literal = isIP(bare);
-  // Python resolves the host with AI_NUMERICHOST first: names are refused.
+  // Python resolves the host with AI_NUMERICHOST first: names are refused, and a
+  // negative port is a service name glibc does not know.
   if (literal === 0) throw gaiError(EAI_NONAME);
+  if ((port as number) < 0) throw gaiError(EAI_SERVICE);
   if (literal === 4 && sockaddr.length !== 2) throw new OSError("IPv4 sockaddr must be 2 tuple");
+  if (flags & ~KNOWN_NI_FLAGS) throw gaiError(EAI_BADFLAGS);
   const number = (port as number) & 0xffff;
 
   const udp = (flags & S.NI_DGRAM) !== 0;
   const service = flags & S.NI_NUMERICSERV ? String(number) : (loadServices().byPort.get(number)?.[udp ? "udp" : "tcp"] ?? String(number));
-  if (flags & S.NI_NUMERICHOST) return [bare, service];
+  // glibc writes the scope of an IPv6 address after a %: the interface's name for a
+  // link-local one, else the number.
+  const numeric = scopeId === 0 ? bare : `${bare}%${(bare.toLowerCase().startsWith("fe80:") && interfaceName(scopeId as number)) || scopeId}`;
+  if (flags & S.NI_NUMERICHOST) return [numeric, service];
   const lookup = dnsPromises.lookupService(bare, number).then(
     ({ hostname }) => hostname,
     (error: unknown) => {
@@ -365,9 +376,24 @@ function* getnameinfo(this: EventLoop, sockaddr: SockAddr | readonly unknown[], 
       throw fromNodeError(error);
     },
   );
-  let name = (yield* wrapPromise(lookup, this)) ?? bare;
+  let name = (yield* wrapPromise(lookup, this)) ?? numeric;
   if (flags & S.NI_NOFQDN) name = withoutLocalDomain(name);
   return [name, service];
+}
+
+const KNOWN_NI_FLAGS = S.NI_NUMERICHOST | S.NI_NUMERICSERV | S.NI_NOFQDN | S.NI_NAMEREQD | S.NI_DGRAM | (darwin || windows ? 0 : 0x60);
+
+/** `if_indextoname` where the host shows it (Linux's /sys), else null. */
+function interfaceName(index: number): string | null {
+  if (process.platform !== "linux") return null;
+  for (const name of Object.keys(networkInterfaces())) {
+    try {
+      if (Number(readFileSync(`/sys/class/net/${name}/ifindex`, "utf8").trim()) === index) return name;
+    } catch {
+      // not listed in /sys
+    }
+  }
+  return null;
 }
 
 /** `NI_NOFQDN`: a name in this host's own domain loses the domain. */

@@ -23,6 +23,10 @@ async def main():
     await attempt(loop, ("localhost", 80))
     await attempt(loop, ("127.0.0.1", 80, 0, 0))
     await attempt(loop, ("127.0.0.1", 70000))
+    await attempt(loop, ("127.0.0.1", -1))
+    await attempt(loop, ("127.0.0.1", 80), 1 << 20)
+    await attempt(loop, ("::1", 80, 0, 1), socket.NI_NUMERICHOST)
+    await attempt(loop, ("::1", 80, 0))
 
 
 asyncio.run(main())

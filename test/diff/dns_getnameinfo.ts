@@ -29,6 +29,10 @@ function* main() {
   yield* attempt(loop, ["localhost", 80]);
   yield* attempt(loop, ["127.0.0.1", 80, 0, 0]);
   yield* attempt(loop, ["127.0.0.1", 70000]);
+  yield* attempt(loop, ["127.0.0.1", -1]);
+  yield* attempt(loop, ["127.0.0.1", 80], 1 << 20);
+  yield* attempt(loop, ["::1", 80, 0, 1], socket.NI_NUMERICHOST);
+  yield* attempt(loop, ["::1", 80, 0] as unknown as asyncio.SockAddr);
 }
 
 await asyncio.run(main());
