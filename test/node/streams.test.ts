@@ -315,12 +315,11 @@ describe("streams over loopback", () => {
   test("over a socket, a reader that nobody reads pauses its transport at 2 x limit and resumes it when read", async () => {
     const out = await asyncio.run(
       (function* () {
-        let serverReader: asyncio.StreamReader | null = null;
-        let serverWriter: asyncio.StreamWriter | null = null;
+        const side: { reader: asyncio.StreamReader | null; writer: asyncio.StreamWriter | null } = { reader: null, writer: null };
         const server = yield* asyncio.startServer(
           (reader, writer) => {
-            serverReader = reader;
-            serverWriter = writer;
+            side.reader = reader;
+            side.writer = writer;
           },
           "127.0.0.1",
           0,
@@ -329,8 +328,9 @@ describe("streams over loopback", () => {
         const [, writer] = yield* asyncio.openConnection("127.0.0.1", portOf(server));
         const size = 1024 * 1024;
         writer.write(new Uint8Array(size));
-        while (serverReader === null || serverReader.buffered <= 2048) yield* asyncio.sleep(0.005);
-        const transport = serverWriter!.transport as asyncio.SocketTransport;
+        while (side.reader === null || side.reader.buffered <= 2048) yield* asyncio.sleep(0.005);
+        const serverReader = side.reader;
+        const transport = side.writer!.transport as asyncio.SocketTransport;
         yield* asyncio.sleep(0.02);
         // Bounded by 2 x limit plus one delivery (at most 256 KiB and a socket read of
         // 64 KiB, as asyncio's largest recv), not the whole megabyte.
@@ -339,7 +339,7 @@ describe("streams over loopback", () => {
         while (total < size) total += (yield* serverReader.read(4096)).length;
         const resumed = transport.isReading();
         writer.close();
-        serverWriter!.close();
+        side.writer!.close();
         server.close();
         yield* server.waitClosed();
         return [...paused, resumed, total];
