@@ -270,6 +270,25 @@ describe("cancellation", () => {
     expect(Atomics.load(shared, 0)).toBe(0);
   });
 
+  test("200 calls on 3 threads, every third cancelled at once: the queued ones never run, the others run once", async () => {
+    const shared = new Int32Array(new SharedArrayBuffer(4));
+    const executor = new asyncio.ThreadPoolExecutor({ maxWorkers: 3 });
+    const outcome = await asyncio.run((function* () {
+      const loop = asyncio.getRunningLoop();
+      // Three calls hold the threads for 0.1 s, so the 200 all wait in the queue.
+      const holders = [0, 1, 2].map(() => loop.runInExecutor(executor, work.block, 0.1, "held"));
+      const calls = Array.from({ length: 200 }, (_, i) => loop.runInExecutor(executor, work.countRun, shared, i));
+      const cancelled = calls.map((call, i) => i % 3 === 2 && call.cancel());
+      const results = yield* asyncio.gather(...calls, { returnExceptions: true });
+      return { held: yield* asyncio.gather(...holders), cancelled, results };
+    })());
+    await executor.shutdown();
+    expect(outcome.held).toEqual(["held", "held", "held"]);
+    expect(outcome.cancelled.filter(Boolean).length).toBe(66);
+    outcome.results.forEach((r, i) => expect(r).toEqual(i % 3 === 2 ? expect.any(asyncio.CancelledError) : i));
+    expect(Atomics.load(shared, 0)).toBe(200 - 66);
+  });
+
   test("SubmittedCall.cancel drops a queued call only", async () => {
     const executor = new asyncio.ThreadPoolExecutor({ maxWorkers: 1 });
     const running = executor.submit(work.block, 0.05, "ran");
