@@ -190,11 +190,26 @@ export class StreamReader {
    * buffered part of it, is dropped, as in Python); the error set with `setException`.
    */
   *readline(): Coroutine<Uint8Array> {
-    // Fast path: a whole line is already buffered (the common case under load).
-    if (this._exception === undefined) {
+    // Fast path, without the generator layers of readuntil: wait until a line within
+    // the limit is buffered. End of file, errors and overlong lines take readuntil's
+    // path below, which behaves as Python's.
+    let searched = 0;
+    while (this._exception === undefined) {
       const start = this._start;
-      const nl = this._buf.indexOf(NEWLINE_BYTE, start);
-      if (nl !== -1 && nl < this._end && nl - start <= this._limit) return this._take(nl + 1 - start);
+      const end = this._end;
+      const nl = this._buf.indexOf(NEWLINE_BYTE, start + searched);
+      if (nl !== -1 && nl < end) {
+        if (nl - start <= this._limit) return this._take(nl + 1 - start);
+        break;
+      }
+      if (this._eof || end - start > this._limit) break;
+      searched = end - start;
+      const waiter = this._newWaiter("readuntil");
+      try {
+        yield* waiter;
+      } finally {
+        this._waiter = null;
+      }
     }
     try {
       return yield* this.readuntil(NEWLINE);
@@ -327,6 +342,16 @@ export class StreamReader {
 
   /** @internal Waits until data, end of file or an error arrives. */
   *_waitForData(funcName: string): Coroutine<void> {
+    const waiter = this._newWaiter(funcName);
+    try {
+      yield* waiter;
+    } finally {
+      this._waiter = null;
+    }
+  }
+
+  /** @internal The future that the next feedData, feedEof or setException completes. */
+  _newWaiter(funcName: string): Future<undefined> {
     if (this._waiter !== null) {
       throw new RuntimeError(`${funcName}() called while another coroutine is already waiting for incoming data`);
     }
@@ -337,11 +362,7 @@ export class StreamReader {
     }
     const waiter = new Future<undefined>((this._loop ??= getRunningLoop()));
     this._waiter = waiter;
-    try {
-      yield* waiter;
-    } finally {
-      this._waiter = null;
-    }
+    return waiter;
   }
 
   /** @internal Resumes the transport once at most `limit` bytes wait. */
