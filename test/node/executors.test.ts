@@ -89,6 +89,16 @@ describe("running worker functions", () => {
     expect(Math.max(...gaps)).toBeLessThan(0.15);
   });
 
+  test("an export of a CommonJS module runs on a worker", async () => {
+    const path = join(scratch, "work.cjs");
+    writeFileSync(path, "exports.triple = (x) => 3 * x;\nmodule.exports.name = () => require('node:path').basename(__filename);\n");
+    const cjs = asyncio.workerModule<{ triple(x: number): number; name(): string }>(path);
+    const results = await asyncio.run((function* () {
+      return [yield* asyncio.toThread(cjs.triple, 14), yield* asyncio.toThread(cjs.name)];
+    })());
+    expect(results).toEqual([42, "work.cjs"]);
+  });
+
   test("an async export is awaited in the worker", async () => {
     expect(await asyncio.run(asyncio.toThread(work.later, "later"))).toBe("later");
   });
