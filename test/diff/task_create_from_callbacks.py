@@ -21,11 +21,11 @@ async def main():
         made.append(asyncio.ensure_future(job("done-cb")))
         print(" created", made[-1].get_name(), "from a done callback of", f.get_name())
     loop.call_soon(from_call_soon)
-    loop.call_later(0.01, from_timer)
+    loop.call_later(0.05, from_timer)
     first = asyncio.create_task(job("first"))
     first.add_done_callback(from_done)
     print("main waits")
-    await asyncio.sleep(0.03)
+    await asyncio.sleep(0.25)
     print("made:", [t.get_name() for t in made], [t.done() for t in made])
     print("results:", [t.result() for t in made], first.result())
 

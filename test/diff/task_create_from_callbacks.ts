@@ -26,11 +26,11 @@ function* main() {
     print(" created", made[made.length - 1]!.getName(), "from a done callback of", (f as asyncio.Task<string>).getName());
   }
   loop.callSoon(fromCallSoon);
-  loop.callLater(0.01, fromTimer);
+  loop.callLater(0.05, fromTimer);
   const first = asyncio.createTask(job("first"));
   first.addDoneCallback(fromDone);
   print("main waits");
-  yield* asyncio.sleep(0.03);
+  yield* asyncio.sleep(0.25);
   print("made:", made.map((t) => t.getName()), made.map((t) => t.done()));
   print("results:", made.map((t) => t.result()), first.result());
 }
