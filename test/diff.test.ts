@@ -25,6 +25,8 @@ interface Outcome {
   ok: boolean;
 }
 
+const ATTEMPTS = 3;
+
 // Two cores: running more processes at once only adds noise to real-time scenarios.
 let slots = 2;
 const queue: (() => void)[] = [];
@@ -77,16 +79,26 @@ describe("differential scenarios against python3", () => {
   });
 
   test.concurrent.each(scenarios)("%s", async (name) => {
-    const [py, ts] = await Promise.all([
-      runProcess("python3", [join(diffDir, `${name}.py`)]),
-      runProcess(process.execPath, [join(outDir, `${name}.js`)]),
-    ]);
-    const context = `\n--- python stderr ---\n${py.stderr}\n--- asyncio-ts stderr ---\n${ts.stderr}`;
-    // A scenario whose Python half crashes by accident would pass if the port crashed
-    // the same way; only scenarios that say so may end in an error.
+    // A scenario is a pair of real-time programs: on a loaded machine a stalled process
+    // can let a 10 ms timer overtake another in one of them. Such a mismatch goes away
+    // when both run again; a real difference does not, so a scenario gets three tries,
+    // and a pass on a later try is reported.
     const expectsFailure = readFileSync(join(diffDir, `${name}.py`), "utf8").includes("# expect: exits with an error");
-    expect(py.ok, `python3 ${name}.py ${py.ok ? "succeeded" : "failed"} unexpectedly${context}`).toBe(!expectsFailure);
-    expect(ts.stdout.split("\n"), context).toEqual(py.stdout.split("\n"));
-    expect(ts.ok, context).toBe(py.ok);
+    for (let attempt = 1; ; attempt++) {
+      const [py, ts] = await Promise.all([
+        runProcess("python3", [join(diffDir, `${name}.py`)]),
+        runProcess(process.execPath, [join(outDir, `${name}.js`)]),
+      ]);
+      const matched = py.ok === !expectsFailure && ts.stdout === py.stdout && ts.ok === py.ok;
+      if (!matched && attempt < ATTEMPTS) continue;
+      if (matched && attempt > 1) console.warn(`differential scenario ${name} matched on try ${attempt} of ${ATTEMPTS} (timing on a loaded machine)`);
+      const context = `\n--- python stderr ---\n${py.stderr}\n--- asyncio-ts stderr ---\n${ts.stderr}`;
+      // A scenario whose Python half crashes by accident would pass if the port crashed
+      // the same way; only scenarios that say so may end in an error.
+      expect(py.ok, `python3 ${name}.py ${py.ok ? "succeeded" : "failed"} unexpectedly${context}`).toBe(!expectsFailure);
+      expect(ts.stdout.split("\n"), context).toEqual(py.stdout.split("\n"));
+      expect(ts.ok, context).toBe(py.ok);
+      return;
+    }
   });
 });
