@@ -654,9 +654,11 @@ export class StreamWriter {
   }
 
   /**
-   * Queues `data` (a string as UTF-8) for sending (Python's `write`).
+   * Queues `data` (a string as UTF-8) for sending (Python's `write`). Unlike Python,
+   * which drops such writes silently, writing to a closed stream is an error.
    *
-   * @throws RuntimeError when the writer is closed or after `writeEof`.
+   * @throws RuntimeError when the writer was closed or after `writeEof`;
+   * ConnectionResetError when the connection failed (e.g. the peer reset it).
    */
   write(data: Uint8Array | string): void {
     this._transport.write(data);
