@@ -1,5 +1,5 @@
 /**
- * The benchmark runner: `npm run bench [-- --quick] [--reps N] [--only a,b] [--scale x]`.
+ * The benchmark runner: `npm run bench [-- --quick] [--reps N] [--only a,b] [--systems x,y] [--scale x]`.
  *
  * Each workload is a folder of bench/workloads/ with one program per system
  * (`asyncio-ts.ts`, `cpython.py`, and later more peers). Every repetition of every
@@ -23,6 +23,8 @@ export interface BenchOptions {
   reps: number;
   scale: number;
   only: string[] | null;
+  /** Run only these systems (asyncio-ts, native, cpython, …); null or absent for all. */
+  systems?: string[] | null;
   /** Write bench/results/<time>.json. */
   save: boolean;
   log: (line: string) => void;
@@ -99,10 +101,12 @@ function parseArgs(argv: string[]): BenchOptions {
       options.scale = Number(value());
     } else if (arg === "--only") {
       options.only = value().split(",");
+    } else if (arg === "--systems") {
+      options.systems = value().split(",");
     } else if (arg === "--no-save") {
       options.save = false;
     } else {
-      throw new Error(`unknown option ${arg}; use --quick, --reps N, --scale X, --only a,b, --no-save`);
+      throw new Error(`unknown option ${arg}; use --quick, --reps N, --scale X, --only a,b, --systems x,y, --no-save`);
     }
   }
   if (!(options.reps >= 1) || !(options.scale > 0)) throw new Error("--reps must be >= 1 and --scale > 0");
@@ -207,12 +211,34 @@ function summarize(program: Program, samples: Sample[]): BenchResult {
   };
 }
 
-/** Runs every program `reps` times at `scale`, repetitions interleaved. */
-async function runInterleaved(programs: Program[], scale: number, reps: number, log: (line: string) => void, label: string): Promise<Map<Program, Sample[]>> {
+/**
+ * Runs every program `reps` times at `scale`, repetitions interleaved. A failure throws,
+ * unless `failures` is given: then the program's error is recorded there and it is not
+ * run again (the scaling workload's largest size may exceed what a peer can hold).
+ */
+async function runInterleaved(
+  programs: Program[],
+  scale: number,
+  reps: number,
+  log: (line: string) => void,
+  label: string,
+  failures?: Map<Program, string>,
+): Promise<Map<Program, Sample[]>> {
   const samples = new Map<Program, Sample[]>(programs.map((p) => [p, []]));
   for (let rep = 1; rep <= reps; rep++) {
     log(`${label}repetition ${rep}/${reps}…`);
-    for (const program of programs) samples.get(program)!.push(await runOnce(program, scale));
+    for (const program of programs) {
+      if (failures?.has(program)) continue;
+      try {
+        samples.get(program)!.push(await runOnce(program, scale));
+      } catch (error) {
+        if (failures === undefined) throw error;
+        const message = (error instanceof Error ? error.message : String(error)).split("\n").find((l) => /Error|failed/.test(l)) ?? "failed";
+        failures.set(program, `failed: ${message.trim()}`);
+        samples.set(program, []);
+        log(`  ${program.workload}/${program.system} at this size ${failures.get(program)}`);
+      }
+    }
   }
   return samples;
 }
@@ -221,11 +247,22 @@ async function runInterleaved(programs: Program[], scale: number, reps: number, 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRun> {
   const outDir = mkdtempSync(join(tmpdir(), "asyncio-ts-bench-"));
   try {
-    const programs = await preparePrograms(options.only, outDir);
+    const systems = options.systems ?? null;
+    const programs = (await preparePrograms(options.only, outDir)).filter((p) => systems === null || systems.includes(p.system));
+    if (programs.length === 0) throw new Error(`no program of ${systems?.join(", ")} in the chosen workloads`);
     const direct = programs.filter((p) => options.only === null || options.only.includes(p.workload));
-    const samples = await runInterleaved(direct, options.scale, options.reps, options.log, "");
+    const samples = direct.length > 0 ? await runInterleaved(direct, options.scale, options.reps, options.log, "") : new Map<Program, Sample[]>();
     const results = direct.map((p) => summarize(p, samples.get(p)!));
-    printResults(results, options);
+    if (results.length > 0) printResults(results, options);
+    const save = (scaling: ScalingResult[]): void => {
+      if (!options.save) return;
+      const dir = join(benchDir, "results");
+      mkdirSync(dir, { recursive: true });
+      file ??= join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+      writeFileSync(file, `${JSON.stringify({ node: process.version, reps: options.reps, scale: options.scale, results, scaling }, null, 2)}\n`);
+    };
+    let file: string | undefined;
+    save([]); // the main results are kept even if the scaling runs fail
     let scaling: ScalingResult[] = [];
     if (options.only === null || options.only.includes(SCALING)) {
       scaling = await runScaling(
@@ -235,13 +272,8 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRun> {
       );
       printScaling(scaling, options);
     }
-    if (options.save) {
-      const dir = join(benchDir, "results");
-      mkdirSync(dir, { recursive: true });
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-      writeFileSync(file, `${JSON.stringify({ node: process.version, reps: options.reps, scale: options.scale, results, scaling }, null, 2)}\n`);
-      options.log(`\nraw results: ${file}`);
-    }
+    save(scaling);
+    if (file !== undefined) options.log(`\nraw results: ${file}`);
     return { results, scaling };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
@@ -272,7 +304,7 @@ async function runScaling(programs: Program[], mainSamples: Map<Program, Sample[
       }
     }
     const toRun = programs.filter((p) => !skipped.has(p) && !(factor === 1 && mainSamples.has(p)));
-    const ran = toRun.length > 0 ? await runInterleaved(toRun, scale, options.reps, options.log, `scaling at ${tasks} tasks: `) : new Map<Program, Sample[]>();
+    const ran = toRun.length > 0 ? await runInterleaved(toRun, scale, options.reps, options.log, `scaling at ${tasks} tasks: `, skipped) : new Map<Program, Sample[]>();
     for (const p of programs) {
       const reason = skipped.get(p);
       const s = ran.get(p) ?? (factor === 1 ? mainSamples.get(p) : undefined) ?? [];

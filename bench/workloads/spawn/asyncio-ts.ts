@@ -1,5 +1,6 @@
 // spawn: create N tasks whose coroutine returns at once, and gather them.
 import * as asyncio from "asyncio-ts";
+import { gatherAll } from "../../gather-all";
 import { report, size } from "../../harness";
 
 const n = size(100_000);
@@ -11,7 +12,7 @@ function* child(i: number) {
 function* main() {
   const tasks: asyncio.Task<number>[] = [];
   for (let i = 0; i < n; i++) tasks.push(asyncio.createTask(child(i)));
-  const results = yield* asyncio.gather(...tasks);
+  const results = yield* gatherAll(tasks);
   let sum = 0;
   for (const r of results) sum += r;
   return sum;
