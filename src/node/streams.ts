@@ -603,6 +603,11 @@ export class StreamReaderProtocol extends FlowControlMixin {
     this._transport = null;
   }
 
+  /** @internal It copies the data into its reader, so the transport need not make a view of Node's Buffer. */
+  get _copiesData(): boolean {
+    return true;
+  }
+
   override dataReceived(data: Uint8Array): void {
     const reader = this._streamReader;
     if (reader !== null) reader.feedData(data);

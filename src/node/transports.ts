@@ -184,6 +184,8 @@ export class SocketTransport implements Transport, Runnable {
   /** @internal */ _sock: net.Socket;
   /** @internal */ _protocol: StreamProtocol;
   /** @internal */ _buffered: boolean;
+  /** @internal The protocol copies what it receives (a StreamReaderProtocol): it may get Node's Buffer as it is. */
+  _copies: boolean;
   /** @internal */ _server: Server | null;
   /** @internal */ _waiter: Future<undefined> | null;
   /** @internal */ _tls: boolean;
@@ -233,6 +235,7 @@ export class SocketTransport implements Transport, Runnable {
     this._sock = sock;
     this._protocol = protocol;
     this._buffered = protocol instanceof BufferedProtocol;
+    this._copies = (protocol as { _copiesData?: boolean })._copiesData === true;
     this._server = server;
     this._waiter = waiter;
     this._tls = sock instanceof tls.TLSSocket;
@@ -297,6 +300,7 @@ export class SocketTransport implements Transport, Runnable {
   setProtocol(protocol: BaseProtocol): void {
     this._protocol = protocol as StreamProtocol;
     this._buffered = protocol instanceof BufferedProtocol;
+    this._copies = (protocol as { _copiesData?: boolean })._copiesData === true;
   }
 
   getProtocol(): BaseProtocol {
@@ -339,7 +343,7 @@ export class SocketTransport implements Transport, Runnable {
     if (typeof data !== "string" && !(data instanceof Uint8Array)) {
       throw new TypeError(`data argument must be a bytes-like object (Uint8Array) or a string, not ${describe(data)}`);
     }
-    this._checkWritable("write");
+    if (this._eofWritten || this._closing) this._checkWritable("write");
     if (data.length === 0) return;
     const sock = this._sock;
     // Only a write that may take the buffer across the low-water mark needs to tell
@@ -420,7 +424,7 @@ export class SocketTransport implements Transport, Runnable {
       if (chunks.length > 0) {
         // A plain Uint8Array view: Buffer's slice() shares memory, Uint8Array's copies.
         const buf = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-        const data = new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+        const data = this._copies ? buf : new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
         chunks.length = 0;
         this._pendingBytes = 0;
         if (this._hostPaused) {
