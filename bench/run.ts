@@ -233,7 +233,7 @@ async function runInterleaved(
         samples.get(program)!.push(await runOnce(program, scale));
       } catch (error) {
         if (failures === undefined) throw error;
-        const message = (error instanceof Error ? error.message : String(error)).split("\n").find((l) => /Error|failed/.test(l)) ?? "failed";
+        const message = (error instanceof Error ? error.message : String(error)).split("\n").find((l) => /^\w*Error\b/.test(l.trim())) ?? "failed";
         failures.set(program, `failed: ${message.trim()}`);
         samples.set(program, []);
         log(`  ${program.workload}/${program.system} at this size ${failures.get(program)}`);

@@ -1,6 +1,6 @@
 // timers, Effect: N fibers in Effect.sleep with the same seeded delays.
 import { Effect } from "effect";
-import { report, seededDelays, size } from "../../harness";
+import { maxOf, report, seededDelays, size } from "../../harness";
 
 const delays = seededDelays(size(100_000), 0.5);
 let early = 0;
@@ -16,4 +16,4 @@ const sleeper = (delay: number) =>
 const start = performance.now();
 await Effect.runPromise(Effect.forEach(delays, sleeper, { concurrency: "unbounded", discard: true }));
 const wall = performance.now() - start;
-report(wall - Math.max(...delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });
+report(wall - maxOf(delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });

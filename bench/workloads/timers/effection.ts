@@ -1,6 +1,6 @@
 // timers, Effection: N tasks in sleep() with the same seeded delays.
 import { run, sleep, spawn, type Operation, type Task } from "effection";
-import { report, seededDelays, size } from "../../harness";
+import { maxOf, report, seededDelays, size } from "../../harness";
 
 const delays = seededDelays(size(100_000), 0.5);
 let early = 0;
@@ -19,4 +19,4 @@ await run(function* () {
   for (const task of tasks) yield* task;
 });
 const wall = performance.now() - start;
-report(wall - Math.max(...delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });
+report(wall - maxOf(delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });

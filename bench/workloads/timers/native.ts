@@ -1,5 +1,5 @@
 // timers, native Node: N concurrent setTimeout-based sleeps with the same seeded delays.
-import { report, seededDelays, size } from "../../harness";
+import { maxOf, report, seededDelays, size } from "../../harness";
 
 const delays = seededDelays(size(100_000), 0.5);
 let early = 0;
@@ -14,4 +14,4 @@ async function sleeper(delay: number): Promise<void> {
 const start = performance.now();
 await Promise.all(delays.map(sleeper));
 const wall = performance.now() - start;
-report(wall - Math.max(...delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });
+report(wall - maxOf(delays) * 1000, { fired: delays.length, early }, { fired: delays.length, early: 0 });
