@@ -180,6 +180,25 @@ const CLOCK_RESOLUTION = 1e-9;
 let runningLoop: EventLoop | null = null;
 let loopCounter = 0;
 
+/**
+ * @internal What a host module (the Node I/O modules) needs to hear from every loop:
+ * when a run starts and ends (signal handlers hold the process only while their loop
+ * runs) and when the loop is closed (its sockets, children and signal handlers are
+ * released, as Python's loop and transport finalizers do).
+ */
+export interface LoopHooks {
+  runStarted?(loop: EventLoop): void;
+  runEnded?(loop: EventLoop): void;
+  closed?(loop: EventLoop): void;
+}
+
+const loopHooks: LoopHooks[] = [];
+
+/** @internal Registers hooks for every loop; a host module calls it once, when loaded. */
+export function _addLoopHooks(hooks: LoopHooks): void {
+  loopHooks.push(hooks);
+}
+
 /** @internal The loop running in the current turn, or null. */
 export function _getRunningLoop(): EventLoop | null {
   return runningLoop;
@@ -440,6 +459,7 @@ export class EventLoop {
     this._scheduled.clear();
     this._timerCancelledCount = 0;
     drivers.disarmHost(this);
+    for (const hooks of loopHooks) hooks.closed?.(this);
   }
 
   /** True in debug mode. */
@@ -649,12 +669,14 @@ export class EventLoop {
     if (this._running) throw new RuntimeError("This event loop is already running");
     if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
     this._running = true;
+    for (const hooks of loopHooks) hooks.runStarted?.(this);
   }
 
   /** @internal Both drivers call this when a run ends, however it ends. */
   _endRun(): void {
     this._stopping = false;
     this._running = false;
+    for (const hooks of loopHooks) hooks.runEnded?.(this);
   }
 
   /**

@@ -24,7 +24,7 @@ import { delimiter, join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type Coroutine } from "../core/coroutines";
-import { EventLoop } from "../core/events";
+import { EventLoop, _addLoopHooks } from "../core/events";
 import { type Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { OSError } from "./oserrors";
@@ -417,14 +417,14 @@ export class SubprocessTransport {
 // waiting for the child.
 const liveTransports = new WeakMap<EventLoop, Set<SubprocessTransport>>();
 
-const closeLoop = EventLoop.prototype.close;
-EventLoop.prototype.close = function (this: EventLoop): void {
-  closeLoop.call(this);
-  const live = liveTransports.get(this);
-  if (live === undefined) return;
-  liveTransports.delete(this);
-  for (const transport of live) transport.close();
-};
+_addLoopHooks({
+  closed(loop: EventLoop): void {
+    const live = liveTransports.get(loop);
+    if (live === undefined) return;
+    liveTransports.delete(loop);
+    for (const transport of live) transport.close();
+  },
+});
 
 // ---- spawning ----
 

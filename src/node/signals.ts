@@ -22,7 +22,7 @@ import { constants } from "node:os";
 import { isMainThread } from "node:worker_threads";
 import { type Context, copyContext } from "../core/contextvars";
 import { isCoroutine } from "../core/coroutines";
-import { EventLoop } from "../core/events";
+import { EventLoop, _addLoopHooks } from "../core/events";
 import { RuntimeError } from "../core/exceptions";
 import { describe, isGeneratorFunction } from "../core/repr";
 
@@ -144,23 +144,14 @@ function noop(): void {}
 const methods: SignalLoopMethods = { addSignalHandler, removeSignalHandler } as SignalLoopMethods;
 Object.assign(EventLoop.prototype, methods);
 
-// Both drivers start and end every run through these two: a loop with signal handlers
-// holds the process only while it runs, so a program whose loop has stopped still ends.
-const proto = EventLoop.prototype;
-const beginRun = proto._beginRun;
-const endRun = proto._endRun;
-const close = proto.close;
-proto._beginRun = function (this: EventLoop): void {
-  beginRun.call(this);
-  holdProcess(this);
-};
-proto._endRun = function (this: EventLoop): void {
-  endRun.call(this);
-  releaseProcess(this);
-};
-// Python's unix loop removes its signal handlers when it is closed.
-proto.close = function (this: EventLoop): void {
-  close.call(this);
-  const mine = handlers.get(this);
-  if (mine !== undefined) for (const number of [...mine.keys()]) removeSignalHandler.call(this, number);
-};
+_addLoopHooks({
+  // A loop with signal handlers holds the process only while it runs, so a program
+  // whose loop has stopped still ends.
+  runStarted: holdProcess,
+  runEnded: releaseProcess,
+  // Python's unix loop removes its signal handlers when it is closed.
+  closed(loop: EventLoop): void {
+    const mine = handlers.get(loop);
+    if (mine !== undefined) for (const number of [...mine.keys()]) removeSignalHandler.call(loop, number);
+  },
+});

@@ -15,7 +15,7 @@ import * as net from "node:net";
 import * as tls from "node:tls";
 import type { AsyncContextManager } from "../core/asyncwith";
 import type { Coroutine } from "../core/coroutines";
-import { EventLoop, type Runnable } from "../core/events";
+import { EventLoop, type Runnable, _addLoopHooks } from "../core/events";
 import { RuntimeError } from "../core/exceptions";
 import { Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
@@ -163,14 +163,14 @@ function untrack(loop: EventLoop, resource: LoopResource): void {
   liveResources.get(loop)?.delete(resource);
 }
 
-const closeLoop = EventLoop.prototype.close;
-EventLoop.prototype.close = function (this: EventLoop): void {
-  closeLoop.call(this);
-  const live = liveResources.get(this);
-  if (live === undefined) return;
-  liveResources.delete(this);
-  for (const resource of live) resource._releaseOnLoopClose();
-};
+_addLoopHooks({
+  closed(loop: EventLoop): void {
+    const live = liveResources.get(loop);
+    if (live === undefined) return;
+    liveResources.delete(loop);
+    for (const resource of live) resource._releaseOnLoopClose();
+  },
+});
 
 // ---- stream transports over net.Socket / tls.TLSSocket ----
 
