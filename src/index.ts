@@ -73,10 +73,6 @@ export * as subprocess from "./node/subprocess";
 export { createSubprocessExec, createSubprocessShell } from "./node/subprocess";
 export {
   SubprocessTransport,
-  FileNotFoundError,
-  PermissionError,
-  NotADirectoryError,
-  ProcessLookupError,
   type SubprocessTransportOptions,
   type SubprocessLoopMethods,
 } from "./node/basesubprocess";

@@ -27,7 +27,7 @@ import { type Coroutine } from "../core/coroutines";
 import { EventLoop, _addLoopHooks } from "../core/events";
 import { type Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
-import { OSError } from "./oserrors";
+import { FileNotFoundError, NotADirectoryError, OSError, PermissionError, ProcessLookupError } from "./oserrors";
 import { post, ReadPipeTransport, WritePipeTransport } from "./pipes";
 import { Protocol, type SubprocessProtocol } from "./protocols";
 
@@ -60,23 +60,6 @@ export interface SubprocessTransportOptions {
 }
 
 // ---- errors ----
-
-/** A file or directory that does not exist (Python's `FileNotFoundError`, `ENOENT`). */
-export class FileNotFoundError extends OSError {
-  override name = "FileNotFoundError";
-}
-/** Not allowed, e.g. a program that is not executable (Python's `PermissionError`, `EACCES`). */
-export class PermissionError extends OSError {
-  override name = "PermissionError";
-}
-/** A path component is not a directory (Python's `NotADirectoryError`, `ENOTDIR`). */
-export class NotADirectoryError extends OSError {
-  override name = "NotADirectoryError";
-}
-/** The process does not exist any more (Python's `ProcessLookupError`, `ESRCH`). */
-export class ProcessLookupError extends OSError {
-  override name = "ProcessLookupError";
-}
 
 // Python's OSError subclass and strerror text for the errors spawning can meet.
 const SPAWN_ERRORS: Record<string, [new (message: string, errno?: number, code?: string, options?: { cause?: unknown }) => OSError, string]> = {

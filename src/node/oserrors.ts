@@ -47,6 +47,23 @@ export class SSLCertVerificationError extends SSLError {
   override name = "SSLCertVerificationError";
 }
 
+/** A file or directory that does not exist (Python's `FileNotFoundError`, `ENOENT`). */
+export class FileNotFoundError extends OSError {
+  override name = "FileNotFoundError";
+}
+/** Not allowed, e.g. a program that is not executable (Python's `PermissionError`, `EACCES`). */
+export class PermissionError extends OSError {
+  override name = "PermissionError";
+}
+/** A path component is not a directory (Python's `NotADirectoryError`, `ENOTDIR`). */
+export class NotADirectoryError extends OSError {
+  override name = "NotADirectoryError";
+}
+/** The process does not exist any more (Python's `ProcessLookupError`, `ESRCH`). */
+export class ProcessLookupError extends OSError {
+  override name = "ProcessLookupError";
+}
+
 const CERT_CODES = new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT",
   "SELF_SIGNED_CERT_IN_CHAIN",
@@ -98,6 +115,15 @@ export function osError(error: unknown): unknown {
       return new ConnectionAbortedError(message, errno, code, { cause: error });
     case "EPIPE":
       return new BrokenPipeError(message, errno, code, { cause: error });
+    case "ENOENT":
+      return new FileNotFoundError(message, errno, code, { cause: error });
+    case "EACCES":
+    case "EPERM":
+      return new PermissionError(message, errno, code, { cause: error });
+    case "ENOTDIR":
+      return new NotADirectoryError(message, errno, code, { cause: error });
+    case "ESRCH":
+      return new ProcessLookupError(message, errno, code, { cause: error });
     default:
       return new OSError(message, errno, code, { cause: error });
   }
