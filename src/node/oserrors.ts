@@ -92,6 +92,19 @@ const MESSAGES: Record<string, string> = {
   EACCES: "Permission denied",
 };
 
+// The OSError subclass Python's OSError constructor picks for each errno.
+const ERROR_CLASSES: Record<string, typeof OSError> = {
+  ECONNRESET: ConnectionResetError,
+  ECONNREFUSED: ConnectionRefusedError,
+  ECONNABORTED: ConnectionAbortedError,
+  EPIPE: BrokenPipeError,
+  ENOENT: FileNotFoundError,
+  EACCES: PermissionError,
+  EPERM: PermissionError,
+  ENOTDIR: NotADirectoryError,
+  ESRCH: ProcessLookupError,
+};
+
 /**
  * The Python exception for a Node error: a system error (with `code`) becomes the
  * matching `OSError` subclass, a TLS error an `SSLError`; anything else is returned as
@@ -106,25 +119,5 @@ export function osError(error: unknown): unknown {
   const errno = (constants.errno as Record<string, number>)[code];
   if (errno === undefined) return error;
   const message = `[Errno ${errno}] ${MESSAGES[code] ?? error.message}`;
-  switch (code) {
-    case "ECONNRESET":
-      return new ConnectionResetError(message, errno, code, { cause: error });
-    case "ECONNREFUSED":
-      return new ConnectionRefusedError(message, errno, code, { cause: error });
-    case "ECONNABORTED":
-      return new ConnectionAbortedError(message, errno, code, { cause: error });
-    case "EPIPE":
-      return new BrokenPipeError(message, errno, code, { cause: error });
-    case "ENOENT":
-      return new FileNotFoundError(message, errno, code, { cause: error });
-    case "EACCES":
-    case "EPERM":
-      return new PermissionError(message, errno, code, { cause: error });
-    case "ENOTDIR":
-      return new NotADirectoryError(message, errno, code, { cause: error });
-    case "ESRCH":
-      return new ProcessLookupError(message, errno, code, { cause: error });
-    default:
-      return new OSError(message, errno, code, { cause: error });
-  }
+  return new (ERROR_CLASSES[code] ?? OSError)(message, errno, code, { cause: error });
 }
