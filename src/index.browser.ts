@@ -25,6 +25,7 @@ export {
   IncompleteReadError,
   LimitOverrunError,
   LookupError,
+  KeyboardInterrupt,
   type ExceptionCondition,
 } from "./core/exceptions";
 export { Context, ContextVar, Token, copyContext } from "./core/contextvars";

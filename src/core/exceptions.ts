@@ -20,6 +20,16 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * The user interrupted the program (Python's `KeyboardInterrupt`): `asyncio.run` on
+ * Node turns the first Ctrl-C (SIGINT) into a cancellation of the main task, so its
+ * `finally` blocks run, and then throws this. Like CancelledError it extends `Error`
+ * directly, so no `instanceof` test for an ordinary error catches it.
+ */
+export class KeyboardInterrupt extends Error {
+  override name = "KeyboardInterrupt";
+}
+
 /** Python's built-in `RuntimeError`, which asyncio raises for misuse of the loop and tasks. */
 export class RuntimeError extends Error {
   override name = "RuntimeError";

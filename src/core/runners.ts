@@ -4,7 +4,7 @@
  */
 import { type Coroutine, isCoroutine } from "./coroutines";
 import { type EventLoop, type EventLoopOptions, _getRunningLoop, newEventLoop, setEventLoop } from "./events";
-import { RuntimeError } from "./exceptions";
+import { CancelledError, KeyboardInterrupt, RuntimeError } from "./exceptions";
 import type { Future } from "./futures";
 import { describe } from "./repr";
 import { type Task, allTasks } from "./tasks";
@@ -25,14 +25,35 @@ export type RunOptions = EventLoopOptions;
  * }
  * console.assert((await asyncio.run(main(), { clock: new asyncio.VirtualClock() })) === "ab");
  *
+ * On Node, as in Python, the first Ctrl-C (SIGINT, when nothing else listens for it)
+ * cancels the main task, so its `finally` blocks run, and the promise then rejects with
+ * `KeyboardInterrupt`; a second Ctrl-C ends the process.
+ *
  * @throws RuntimeError when called from a running loop; RangeError if `main` is not a
- * coroutine (Python's ValueError).
+ * coroutine (Python's ValueError); KeyboardInterrupt after an interrupt.
  */
 export async function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
   const loop = startRun(main, options, "asyncio.run()");
+  let interrupts = 0;
+  let stopWatching: (() => void) | null = null;
   try {
-    return await loop.runUntilComplete(loop.createTask(main));
+    const task = loop.createTask(main);
+    // Python's Runner: the first interrupt cancels the main task (its cleanup runs),
+    // a second one is not caught (the host's default: the process ends).
+    stopWatching =
+      interruptWatcher?.(() => {
+        interrupts++;
+        if (!task.done()) task.cancel();
+        return interrupts === 1;
+      }) ?? null;
+    try {
+      return await loop.runUntilComplete(task);
+    } catch (error) {
+      if (error instanceof CancelledError && interrupts > 0 && task.uncancel() === 0) throw new KeyboardInterrupt();
+      throw error;
+    }
   } finally {
+    stopWatching?.();
     try {
       const leftovers = cancelLeftovers(loop);
       if (leftovers !== null) {
@@ -74,6 +95,20 @@ export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
       loop.close();
     }
   }
+}
+
+/**
+ * @internal Watches for the user's interrupt (Ctrl-C) on hosts that have one: called
+ * with `onInterrupt` when a run starts, it returns the function that stops watching.
+ * `onInterrupt` returns false once it wants the host's default behaviour back.
+ */
+export type InterruptWatcher = (onInterrupt: () => boolean) => (() => void) | null;
+
+let interruptWatcher: InterruptWatcher | null = null;
+
+/** @internal Installed by the Node entry (SIGINT); other hosts have none. */
+export function _setInterruptWatcher(watcher: InterruptWatcher | null): void {
+  interruptWatcher = watcher;
 }
 
 /** Seconds `run` waits for the default executor's work at its end (Python's THREAD_JOIN_TIMEOUT). */

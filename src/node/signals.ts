@@ -23,6 +23,7 @@ import { isMainThread } from "node:worker_threads";
 import { type Context, copyContext } from "../core/contextvars";
 import { isCoroutine } from "../core/coroutines";
 import { EventLoop, _addLoopHooks } from "../core/events";
+import { _setInterruptWatcher } from "../core/runners";
 import { RuntimeError } from "../core/exceptions";
 import { describe, isGeneratorFunction } from "../core/repr";
 
@@ -154,4 +155,23 @@ _addLoopHooks({
     const mine = handlers.get(loop);
     if (mine !== undefined) for (const number of [...mine.keys()]) removeSignalHandler.call(loop, number);
   },
+});
+
+// Python's asyncio.run cancels the main task on the first Ctrl-C when SIGINT has its
+// default handler; here, when nothing listens for SIGINT. A listener added later (a
+// loop's own SIGINT handler) takes the signal over, as in Python, where it would
+// replace the runner's handler.
+_setInterruptWatcher((onInterrupt) => {
+  if (process.listenerCount("SIGINT") > 0) return null;
+  const listener = (): void => {
+    if (process.listenerCount("SIGINT") > 1) return;
+    if (onInterrupt()) return;
+    // The second interrupt: Node's default, which ends the process as Ctrl-C does.
+    process.removeListener("SIGINT", listener);
+    process.kill(process.pid, "SIGINT");
+  };
+  process.on("SIGINT", listener);
+  return () => {
+    process.removeListener("SIGINT", listener);
+  };
 });

@@ -128,6 +128,36 @@ describe("real signals, in child processes", () => {
       await loop.runUntilComplete(asyncio.sleep(0.01));
       console.log("ran");
     `,
+    // Ctrl-C under asyncio.run: the main task is cancelled, its cleanup runs, then KeyboardInterrupt.
+    interrupted: `
+      function* main() {
+        try {
+          console.log("ready");
+          yield* asyncio.sleep(30);
+        } finally {
+          console.log("cleanup");
+        }
+      }
+      try {
+        await asyncio.run(main());
+      } catch (e) {
+        console.log("caught", e.name, process.listenerCount("SIGINT"));
+      }
+    `,
+    // A second Ctrl-C during a slow cleanup ends the process, as Node's default does.
+    interruptedTwice: `
+      function* main() {
+        try {
+          console.log("ready");
+          yield* asyncio.sleep(30);
+        } finally {
+          console.log("slow cleanup");
+          yield* asyncio.sleep(30);
+          console.log("not reached");
+        }
+      }
+      await asyncio.run(main());
+    `,
   };
 
   beforeAll(async () => {
@@ -202,5 +232,21 @@ describe("real signals, in child processes", () => {
   test("a loop with a handler that has stopped running does not keep the process alive", async () => {
     const outcome = await runChild("idle");
     expect(outcome).toEqual({ lines: ["ran"], code: 0, signal: null });
+  });
+
+  test("Ctrl-C under asyncio.run cancels the main task, runs its cleanup and throws KeyboardInterrupt", async () => {
+    const { lines, code } = await runChild("interrupted", (line, child) => {
+      if (line === "ready") child.kill("SIGINT");
+    });
+    expect(lines).toEqual(["ready", "cleanup", "caught KeyboardInterrupt 0"]);
+    expect(code).toBe(0);
+  });
+
+  test("a second Ctrl-C during the cleanup ends the process", async () => {
+    const { lines, signal } = await runChild("interruptedTwice", (line, child) => {
+      if (line === "ready" || line === "slow cleanup") child.kill("SIGINT");
+    });
+    expect(lines).toEqual(["ready", "slow cleanup"]);
+    expect(signal).toBe("SIGINT");
   });
 });
