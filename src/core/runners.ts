@@ -18,16 +18,16 @@ export type RunOptions = EventLoopOptions;
  * timers and host I/O both work; then cancels the tasks left over, closes the loop and
  * settles with `main`'s result or error (Python's `asyncio.run`).
  *
+ * On Node, as in Python, the first Ctrl-C (SIGINT, when nothing else listens for it)
+ * cancels the main task, so its `finally` blocks run, and the promise then rejects with
+ * `KeyboardInterrupt`; a second Ctrl-C ends the process.
+ *
  * @example
  * function* main() {
  *   const [a, b] = yield* asyncio.gather(asyncio.sleep(2, "a"), asyncio.sleep(1, "b"));
  *   return a + b;
  * }
  * console.assert((await asyncio.run(main(), { clock: new asyncio.VirtualClock() })) === "ab");
- *
- * On Node, as in Python, the first Ctrl-C (SIGINT, when nothing else listens for it)
- * cancels the main task, so its `finally` blocks run, and the promise then rejects with
- * `KeyboardInterrupt`; a second Ctrl-C ends the process.
  *
  * @throws RuntimeError when called from a running loop; RangeError if `main` is not a
  * coroutine (Python's ValueError); KeyboardInterrupt after an interrupt.
