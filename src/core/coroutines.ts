@@ -33,3 +33,22 @@ export function isCoroutine(value: unknown): value is Coroutine<unknown> {
     Object.prototype.toString.call(value) === "[object Generator]"
   );
 }
+
+/** Marks a coroutine that a task or `waitFor` has taken to run. */
+const TAKEN: unique symbol = Symbol("asyncio-ts: coroutine taken");
+
+type Claimable = { [TAKEN]?: true };
+
+/**
+ * @internal Takes `coro` to run it; false if it was taken before. JavaScript cannot
+ * tell a generator that already returned from a new one (both answer `next()` with
+ * `done`), and resuming one that another task is suspended in steals that task's steps;
+ * so the library marks the coroutines it runs, and a second taker fails with Python's
+ * "cannot reuse already awaited coroutine" instead of finishing with `undefined` or
+ * hanging the first. A coroutine finished by a plain `yield*` is not marked.
+ */
+export function _claim(coro: Coroutine<unknown>): boolean {
+  if ((coro as Claimable)[TAKEN] === true) return false;
+  (coro as Claimable)[TAKEN] = true;
+  return true;
+}

@@ -375,11 +375,16 @@ export class EventLoop {
    * Runs the loop on the host until `aw` is done and settles with its result
    * (Python's `run_until_complete`). A coroutine is wrapped in a Task first.
    *
-   * @throws RuntimeError if the loop is closed or already running, or if it was
-   * stopped before `aw` completed.
+   * @throws RuntimeError at once if the loop is closed or already running; the promise
+   * rejects with RuntimeError if the loop was stopped before `aw` completed.
    */
-  async runUntilComplete<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): Promise<T> {
-    const future = this._beginUntilComplete(aw);
+  runUntilComplete<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): Promise<T> {
+    // The checks throw here, at the call site, as Python's do: a rejected promise
+    // would go unseen by a coroutine that called this by mistake.
+    return this._runUntilDone(this._beginUntilComplete(aw));
+  }
+
+  private async _runUntilDone<T>(future: Future<T>): Promise<T> {
     try {
       await this.runForever();
     } finally {

@@ -29,11 +29,19 @@ export type RunOptions = EventLoopOptions;
  * }
  * console.assert((await asyncio.run(main(), { clock: new asyncio.VirtualClock() })) === "ab");
  *
- * @throws RuntimeError when called from a running loop; RangeError if `main` is not a
- * coroutine (Python's ValueError); KeyboardInterrupt after an interrupt.
+ * @throws RuntimeError at once (not as a rejection) when called from a running loop;
+ * RangeError at once if `main` is not a coroutine (Python's ValueError); the promise
+ * rejects with KeyboardInterrupt after an interrupt, or with `main`'s error.
  */
-export async function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
+export function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
+  // Checked before any await, so that misuse (a run inside a running loop) throws at
+  // the call site, as Python's RuntimeError does, instead of rejecting a promise that
+  // the caller (a coroutine, which cannot await it) never sees.
   const loop = startRun(main, options, "asyncio.run()");
+  return runOnHost(loop, main);
+}
+
+async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>): Promise<T> {
   let interrupts = 0;
   let stopWatching: (() => void) | null = null;
   try {
@@ -151,7 +159,7 @@ function cancelLeftovers(loop: EventLoop): { tasks: Task<unknown>[]; gathered: F
   const tasks = [...allTasks(loop)];
   if (tasks.length === 0) return null;
   for (const task of tasks) task.cancel();
-  return { tasks, gathered: gather(...tasks, { returnExceptions: true }) };
+  return { tasks, gathered: gather(tasks, { returnExceptions: true }) };
 }
 
 function reportLeftoverErrors(loop: EventLoop, tasks: Task<unknown>[]): void {

@@ -4,7 +4,7 @@
  * createTask, ensureFuture, currentTask, allTasks, the eager task factories. The waiting
  * functions (sleep, gather, wait, …) are in waiting.ts.
  */
-import { type Awaitable, type Coroutine, isCoroutine } from "./coroutines";
+import { type Awaitable, type Coroutine, _claim, isCoroutine } from "./coroutines";
 import { type EventLoop, type TaskFactory, _ensureFuture, getRunningLoop } from "./events";
 import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
@@ -70,7 +70,7 @@ export class Task<T = unknown> extends Future<T> {
   constructor(coro: Coroutine<T>, options: TaskOptions & { loop?: EventLoop } = NO_OPTIONS, onLoop?: EventLoop) {
     super(onLoop ?? options.loop);
     if (!isCoroutine(coro)) throw new TypeError(notACoroutine(coro));
-    this._coro = coro;
+    this._coro = _claim(coro) ? coro : alreadyAwaited();
     this._name = options.name === undefined ? ++taskNameCounter : String(options.name);
     this._context = options.context ?? null;
     // Without an explicit context the task is its own copy of the current one.
@@ -299,6 +299,11 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
+
+// biome-ignore lint/correctness/useYield: it fails at its first step, as Python's reused coroutine does.
+function* alreadyAwaited(): Coroutine<never> {
+  throw new RuntimeError("cannot reuse already awaited coroutine");
+}
 
 function notACoroutine(value: unknown): string {
   const hint = isGeneratorFunction(value)

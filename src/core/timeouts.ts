@@ -6,6 +6,7 @@ import { type EventLoop, type Handle, getRunningLoop } from "./events";
 import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
 import type { Task } from "./tasks";
 import { currentTask } from "./tasks";
+import { describe } from "./repr";
 
 // Python's timeouts._State, whose values appear in error messages.
 const State = {
@@ -41,10 +42,15 @@ export class Timeout {
   /** @internal */ _task: Task<unknown> | null;
   /** @internal */ _cancelling: number;
 
-  /** A timeout at loop time `when` (`null`: none); prefer `timeout()` and `timeoutAt()`. */
-  constructor(when: number | null) {
+  /**
+   * A timeout at loop time `when` (`null` or `undefined`: none); prefer `timeout()` and
+   * `timeoutAt()`.
+   *
+   * @throws TypeError if `when` is not a number; RangeError if it is NaN.
+   */
+  constructor(when: number | null | undefined) {
     this._state = State.Created;
-    this._when = when;
+    this._when = checkDeadline(when, "Timeout() when");
     this._handle = null;
     this._task = null;
     this._cancelling = 0;
@@ -56,18 +62,20 @@ export class Timeout {
   }
 
   /**
-   * Moves the deadline to loop time `when` (`null`: no deadline).
+   * Moves the deadline to loop time `when` (`null` or `undefined`: no deadline).
    *
-   * @throws RuntimeError if the timeout was not entered, or has expired or exited.
+   * @throws RuntimeError if the timeout was not entered, or has expired or exited;
+   * TypeError if `when` is not a number; RangeError if it is NaN.
    */
-  reschedule(when: number | null): void {
+  reschedule(when: number | null | undefined): void {
+    when = checkDeadline(when, "reschedule() when");
     if (this._state !== State.Entered) {
       if (this._state === State.Created) throw new RuntimeError("Timeout has not been entered");
       throw new RuntimeError(`Cannot change state of ${this._state} Timeout`);
     }
     this._when = when;
     this._handle?.cancel();
-    if (when === null || when === undefined) {
+    if (when === null) {
       this._handle = null;
       return;
     }
@@ -129,16 +137,36 @@ function expire(timeout: Timeout): void {
 }
 
 /**
- * A timeout `delay` seconds from now (`null`: none) (Python's `asyncio.timeout`).
+ * A timeout `delay` seconds from now (`null` or `undefined`: none, Python's `None`)
+ * (Python's `asyncio.timeout`).
  *
- * @throws RuntimeError outside a running loop.
+ * @throws RuntimeError outside a running loop; TypeError if `delay` is not a number
+ * (a string is not converted); RangeError if it is NaN.
  */
-export function timeout(delay: number | null): Timeout {
+export function timeout(delay: number | null | undefined): Timeout {
+  const seconds = checkDeadline(delay, "timeout() delay");
   const loop = getRunningLoop();
-  return new Timeout(delay === null || delay === undefined ? null : loop.time() + delay);
+  return new Timeout(seconds === null ? null : loop.time() + seconds);
 }
 
-/** A timeout at loop time `when` (`null`: none) (Python's `asyncio.timeout_at`). */
-export function timeoutAt(when: number | null): Timeout {
-  return new Timeout(when ?? null);
+/**
+ * A timeout at loop time `when` (`null` or `undefined`: none) (Python's
+ * `asyncio.timeout_at`).
+ *
+ * @throws TypeError if `when` is not a number; RangeError if it is NaN.
+ */
+export function timeoutAt(when: number | null | undefined): Timeout {
+  return new Timeout(when);
+}
+
+/**
+ * A deadline or delay as a number, or null for none. `"1"` would otherwise be added as a
+ * string (an immediate timeout) and NaN would sit in the timer heap, where it compares
+ * false with everything and fires at an arbitrary point.
+ */
+function checkDeadline(value: number | null | undefined, what: string): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "number") throw new TypeError(`${what} must be a number of seconds, null or undefined, got ${describe(value)}`);
+  if (Number.isNaN(value)) throw new RangeError(`${what} must be a number of seconds, got NaN`);
+  return value;
 }

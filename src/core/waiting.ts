@@ -2,7 +2,7 @@
  * The waiting functions of Python's `asyncio/tasks.py`: sleep, gather, wait, waitFor,
  * asCompleted, shield.
  */
-import { type Awaitable, type AwaitableResult, type Coroutine, isCoroutine } from "./coroutines";
+import { type Awaitable, type AwaitableResult, type Coroutine, _claim, isCoroutine } from "./coroutines";
 import { type EventLoop, type TimerHandle, _ensureFuture, getEventLoop, getRunningLoop } from "./events";
 import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
 import { Future } from "./futures";
@@ -170,8 +170,27 @@ function isGatherOptions(value: unknown): value is GatherOptions {
  * Cancelling the gather cancels its children; a cancelled child fails the gather with
  * CancelledError.
  *
+ * The awaitables may also come as one array, `gather(aws)` or `gather(aws, options)`:
+ * Python's `gather(*aws)` of any length. A JavaScript call takes only so many
+ * arguments (about 120 000 on V8 before the stack overflows), so `gather(...aws)` of a
+ * long array cannot even start; the array form has no limit.
+ *
+ * @example
+ * function* main() {
+ *   const tasks = Array.from({ length: 200_000 }, (_, i) => asyncio.sleep(0, i));
+ *   const results = yield* asyncio.gather(tasks);
+ *   return results.length;
+ * }
+ * console.assert(asyncio.runSync(main()) === 200_000);
+ *
  * @throws TypeError if an argument is not awaitable.
  */
+export function gather<const A extends readonly Awaitable<unknown>[]>(aws: A): GatheringFuture<GatherResults<A>>;
+export function gather<const A extends readonly Awaitable<unknown>[]>(
+  aws: A,
+  options: { returnExceptions: true },
+): GatheringFuture<GatherSettled<A>>;
+export function gather<const A extends readonly Awaitable<unknown>[]>(aws: A, options: GatherOptions): GatheringFuture<GatherSettled<A>>;
 export function gather<const A extends readonly Awaitable<unknown>[]>(...aws: A): GatheringFuture<GatherResults<A>>;
 export function gather<const A extends readonly Awaitable<unknown>[]>(
   ...args: [...aws: A, options: { returnExceptions: true }]
@@ -184,6 +203,8 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   if (args.length > 0 && isGatherOptions(args[args.length - 1])) {
     returnExceptions = (args.pop() as GatherOptions).returnExceptions === true;
   }
+  // An array is never awaitable, so a lone array is the list of awaitables itself.
+  if (args.length === 1 && Array.isArray(args[0])) args = args[0];
   const aws = args as Awaitable<unknown>[];
   if (aws.length === 0) {
     const loop = getEventLoop();
@@ -345,7 +366,11 @@ function* waitUntil<F extends Future<unknown>>(
 }
 
 function* awaitAwaitable<T>(aw: Awaitable<T>): Coroutine<T> {
-  if (isCoroutine(aw)) return yield* aw;
+  if (isCoroutine(aw)) {
+    // A retry loop that passes the same coroutine again must fail, not get `undefined`.
+    if (!_claim(aw)) throw new RuntimeError("cannot reuse already awaited coroutine");
+    return yield* aw;
+  }
   return yield* _ensureFuture(aw, null);
 }
 

@@ -1,6 +1,5 @@
 // spawn: create N tasks whose coroutine returns at once, and gather them.
 import * as asyncio from "asyncio-ts";
-import { gatherAll } from "../../gather-all";
 import { report, size } from "../../harness";
 
 const n = size(100_000);
@@ -12,7 +11,7 @@ function* child(i: number) {
 function* main() {
   const tasks: asyncio.Task<number>[] = [];
   for (let i = 0; i < n; i++) tasks.push(asyncio.createTask(child(i)));
-  const results = yield* gatherAll(tasks);
+  const results = yield* asyncio.gather(tasks);
   let sum = 0;
   for (const r of results) sum += r;
   return sum;

@@ -1,7 +1,6 @@
 // timers: N concurrent sleeps with seeded delays in [0, 0.5] s. Reported: the overhead,
 // wall time minus the longest delay. Checked: every sleep fired, none early.
 import * as asyncio from "asyncio-ts";
-import { gatherAll } from "../../gather-all";
 import { maxOf, report, seededDelays, size } from "../../harness";
 
 const delays = seededDelays(size(100_000), 0.5);
@@ -15,7 +14,7 @@ function* sleeper(delay: number) {
 }
 
 function* main() {
-  yield* gatherAll(delays.map(sleeper));
+  yield* asyncio.gather(delays.map(sleeper));
 }
 
 const start = performance.now();
