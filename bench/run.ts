@@ -155,6 +155,9 @@ async function preparePrograms(only: string[] | null, outDir: string): Promise<P
     format: "esm",
     target: "node20",
     alias: { "asyncio-ts": join(root, "src", "index.ts") },
+    // For the programs that run with --enable-source-maps (the failure workloads); the
+    // others never read it.
+    sourcemap: "inline",
     logLevel: "error",
   });
   return programs;

@@ -76,3 +76,4 @@ export { asyncWith, type AsyncContextManager } from "./core/asyncwith";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./core/locks";
 export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";
+export { withAwaitChain } from "./core/awaitchain";

@@ -15,6 +15,7 @@
  */
 import { RuntimeError } from "./exceptions";
 import { type EventLoop, _setRunningLoop } from "./events";
+import { onProcessEvent } from "./hostevents";
 
 /** How long the host driver keeps the thread before letting the host run. */
 const HOST_SLICE_MS = 5;
@@ -119,6 +120,7 @@ function hostTurn(loop: EventLoop): void {
       const next = loop._scheduled.peek();
       if (next === undefined) {
         // Nothing ready, no timer: only the host can bring more work.
+        loop._idle();
         host.sleeping = true;
         watchForDeadlock(loop);
         return;
@@ -132,9 +134,11 @@ function hostTurn(loop: EventLoop): void {
           queueTurn(loop);
           return;
         }
+        loop._idle();
         clock.advanceTo(next._when);
         continue;
       }
+      loop._idle();
       host.sleeping = true;
       host.timer = setTimeout(host.turn, Math.max(1, Math.ceil(delay * 1000)));
       return;
@@ -155,10 +159,8 @@ let deadlockHookInstalled = false;
 function watchForDeadlock(loop: EventLoop): void {
   idleLoops.add(loop);
   if (deadlockHookInstalled) return;
-  const proc = (globalThis as { process?: { on?: (event: string, listener: () => void) => unknown } }).process;
-  if (typeof proc?.on !== "function") return;
   deadlockHookInstalled = true;
-  proc.on("beforeExit", () => {
+  onProcessEvent("beforeExit", () => {
     for (const idle of [...idleLoops]) {
       const pending = idle._hostPending;
       finishHostRun(
@@ -226,6 +228,7 @@ export function runSynchronously(loop: EventLoop): void {
 }
 
 function waitForNextTimer(loop: EventLoop): void {
+  loop._idle();
   loop._dropCancelledTimersAtTop();
   const next = loop._scheduled.peek();
   if (next === undefined) {

@@ -17,6 +17,8 @@ import { Future, wrapPromise } from "./futures";
 import { Task, type TaskOptions } from "./tasks";
 import * as drivers from "./drivers";
 import { type Executor, type ExecutorFunction, _isExecutor, _newDefaultExecutor } from "./executors";
+import { showAwaitChain } from "./awaitchain";
+import { type UnretrievedErrors, forgetAtExit, reportPendingTasks } from "./unretrieved";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
 export interface Runnable {
@@ -245,6 +247,8 @@ export class EventLoop {
 
   /** @internal A number that tells loops apart in messages. */
   _id: number;
+  /** @internal Failed futures whose error nobody has seen, made at the first failure. */
+  _unretrieved: UnretrievedErrors | null;
   /** @internal The executor of `runInExecutor(null, …)`, made on first use. */
   _defaultExecutor: Executor | null;
   /** @internal Set by `shutdownDefaultExecutor`: no new default executor after it. */
@@ -273,6 +277,7 @@ export class EventLoop {
     this._hostPending = 0;
     this._host = drivers.newHostDriverState();
     this._id = ++loopCounter;
+    this._unretrieved = null;
     this._defaultExecutor = null;
     this._executorShutdownCalled = false;
     this.slowCallbackDuration = 0.1;
@@ -454,6 +459,11 @@ export class EventLoop {
    * Closes the loop, dropping every pending callback and timer (Python's `close`).
    * Closing twice is a no-op.
    *
+   * What Python reports when the objects are destroyed is reported here, through the
+   * exception handler: each task still pending ("Task was destroyed but it is
+   * pending!"), then each error nobody retrieved ("Task exception was never
+   * retrieved", "Future exception was never retrieved").
+   *
    * @throws RuntimeError if the loop is running.
    */
   close(): void {
@@ -465,6 +475,14 @@ export class EventLoop {
     this._timerCancelledCount = 0;
     drivers.disarmHost(this);
     for (const hooks of loopHooks) hooks.closed?.(this);
+    const pending: Task<unknown>[] = [];
+    for (let task = this._liveTasks; task !== null; task = task._liveNext) pending.push(task);
+    reportPendingTasks(this, pending.reverse());
+    const unretrieved = this._unretrieved;
+    if (unretrieved !== null) {
+      forgetAtExit(unretrieved);
+      unretrieved.reportAll();
+    }
   }
 
   /** True in debug mode. */
@@ -507,6 +525,7 @@ export class EventLoop {
     }
     if ("exception" in context) {
       const error = context.exception;
+      showAwaitChain(error);
       lines.push(error instanceof Error && error.stack ? error.stack : `exception: ${describe(error)}`);
     }
     console.error(lines.join("\n"));
@@ -726,6 +745,14 @@ export class EventLoop {
     }
   }
 
+  /**
+   * @internal The drivers call this when the loop is about to wait (nothing is ready):
+   * the moment for slow bookkeeping that must stay off the path of ready work.
+   */
+  _idle(): void {
+    if (this._unretrieved !== null) this._unretrieved.age();
+  }
+
   /** @internal Pops cancelled timers off the top of the heap. */
   _dropCancelledTimersAtTop(): void {
     const scheduled = this._scheduled;
@@ -755,6 +782,8 @@ export class EventLoop {
 
   private _endUntilComplete<T>(future: Future<T>): T {
     if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
+    // The error leaves the loop here, to the user: it shows the tasks it went through.
+    if (future._hasException) showAwaitChain(future._result);
     return future.result();
   }
 }

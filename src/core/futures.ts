@@ -6,6 +6,8 @@ import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { type EventLoop, getEventLoop } from "./events";
 import { describe } from "./repr";
+import { recordAwaitSite } from "./awaitchain";
+import { UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
 
 const PENDING = 0;
 const CANCELLED = 1;
@@ -64,8 +66,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _callbacks: Callback[] | null;
   /** @internal The native promise behind `then`, made on first use. */
   _promise: PromiseBridge<unknown> | null;
-  /** @internal True while the error is unseen and watched by `neverRetrieved`. */
-  _logTraceback: boolean;
+  /**
+   * @internal Nonzero while nobody has seen the error (Python's `_log_traceback`):
+   * UNSEEN in the loop's list, UNSEEN_WATCHED in the registry (see unretrieved.ts).
+   */
+  _logTraceback: number;
 
   /** A pending future on `loop`, or on `getEventLoop()` (Python's `Future(loop=...)`). */
   constructor(loop?: EventLoop) {
@@ -77,7 +82,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._callback0 = null;
     this._callbacks = null;
     this._promise = null;
-    this._logTraceback = false;
+    this._logTraceback = 0;
   }
 
   /** The loop this future is bound to. */
@@ -341,24 +346,32 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal The error was seen by someone: do not report it as never retrieved. */
   _markRetrieved(): void {
-    if (this._logTraceback) {
-      this._logTraceback = false;
-      neverRetrieved?.unregister(this);
+    const unseen = this._logTraceback;
+    if (unseen !== 0) {
+      this._logTraceback = 0;
+      if (unseen === UNSEEN_WATCHED) unwatch(this as Future<unknown>);
     }
   }
 
-  /** @internal The future failed: report the error if nobody looks at it before the future is collected. */
+  /**
+   * @internal The future failed: its loop reports the error if nobody looks at it
+   * before the loop closes or the future is collected. Nothing is formatted here.
+   */
   _watchRetrieval(): void {
-    if (neverRetrieved === null || this._logTraceback) return;
-    this._logTraceback = true;
-    // V8 formats stacks lazily and until then keeps the frames' receivers alive, this
-    // task among them; formatting now lets the task be collected and reported.
-    if (this._result instanceof Error) void this._result.stack;
-    neverRetrieved.register(
-      this,
-      { loop: this._loop, error: this._result, message: `${this.constructor.name === "Task" ? "Task" : "Future"} exception was never retrieved`, what: String(this) },
-      this,
-    );
+    if (this._logTraceback !== 0) return;
+    this._logTraceback = UNSEEN;
+    const loop = this._loop;
+    if (loop._closed) {
+      // No close is left to report it at: only the collection.
+      watchForCollection(this as Future<unknown>);
+      return;
+    }
+    let unretrieved = loop._unretrieved;
+    if (unretrieved === null) {
+      unretrieved = loop._unretrieved = new UnretrievedErrors(loop);
+      reportAtExit(unretrieved);
+    }
+    unretrieved.add(this as Future<unknown>);
   }
 
   private _asPromise(): Promise<T> {
@@ -407,22 +420,6 @@ export class StepError {
   constructor(readonly error: unknown) {}
 }
 
-interface UnretrievedError {
-  loop: EventLoop;
-  error: unknown;
-  message: string;
-  what: string;
-}
-
-// Python logs "Task exception was never retrieved" when a failed future is destroyed
-// unseen; a FinalizationRegistry is the JavaScript way to learn of that (later, at GC).
-const neverRetrieved: FinalizationRegistry<UnretrievedError> | null =
-  typeof FinalizationRegistry === "function"
-    ? new FinalizationRegistry<UnretrievedError>(({ loop, error, message, what }) => {
-        loop.callExceptionHandler({ message, exception: error, object: what });
-      })
-    : null;
-
 function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}(${describe(error.message)})`;
   return describe(error);
@@ -454,6 +451,9 @@ class FutureIterator<T> implements Iterator<Future<unknown> | undefined, T, unkn
   }
 
   throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+    // The awaited future failed and its task throws the error into this coroutine:
+    // the frames above are where the coroutine (and each one yield*-ing it) waited.
+    recordAwaitSite(error, FutureIterator.prototype.throw);
     throw error;
   }
 

@@ -1,0 +1,160 @@
+/**
+ * The await chain of an error: where each task that awaited the failed one was
+ * suspended, so that an error raised three tasks down shows `main` and every coroutine
+ * between, as CPython's traceback does and as V8 shows `at async f` for native `async`
+ * functions.
+ *
+ * A task's error reaches the task awaiting it through `yield* future`: the awaiting
+ * coroutine is resumed with `throw`, which V8 runs through every generator frame of its
+ * `yield*` chain down to the future's iterator. There, and only there, a stack trace is
+ * captured (not formatted: V8 formats lazily). Nothing is captured while nothing fails,
+ * nor for a cancellation. The frames are added to `error.stack` as `at async …` lines
+ * only where the error reaches the user: out of `run`/`runSync`/`runUntilComplete`, or
+ * through the loop's default exception handler.
+ */
+import { CancelledError } from "./exceptions";
+
+interface AwaitSite {
+  stack?: string;
+}
+
+const AWAIT_SITES: unique symbol = Symbol("asyncio-ts: await sites");
+const SHOWN: unique symbol = Symbol("asyncio-ts: await chain shown");
+
+type WithSites = Error & { [AWAIT_SITES]?: AwaitSite[]; [SHOWN]?: true };
+
+/** Enough for the chain from a failure up to `main`; a widely shared error stops growing. */
+const MAX_SITES = 16;
+/**
+ * Frames per site: every `yield*` level is two frames (the coroutine and its `.throw`),
+ * so a dozen levels of `yield*` inside one task; each frame more costs capture time.
+ */
+const SITE_FRAMES = 24;
+/** How deep `settleAwaitChain` and `showAwaitChain` look into groups and causes. */
+const MAX_DEPTH = 10;
+
+type CaptureStackTrace = (target: object, constructorOpt?: (...args: never[]) => unknown) => void;
+const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
+
+/**
+ * @internal Called by a future's iterator when `error` is thrown into the coroutine
+ * awaiting it: records where that coroutine (and each coroutine delegating to it with
+ * `yield*`) is suspended. `below` is the iterator's method, left out of the trace.
+ */
+export function recordAwaitSite(error: unknown, below: (...args: never[]) => unknown): void {
+  if (captureStackTrace === undefined || !(error instanceof Error) || error instanceof CancelledError) return;
+  let sites = (error as WithSites)[AWAIT_SITES];
+  if (sites === undefined) {
+    if (!Object.isExtensible(error)) return;
+    sites = [];
+    Object.defineProperty(error, AWAIT_SITES, { value: sites });
+  }
+  if (sites.length >= MAX_SITES) return;
+  const site: AwaitSite = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = SITE_FRAMES;
+  captureStackTrace(site, below);
+  Error.stackTraceLimit = limit;
+  sites.push(site);
+}
+
+/**
+ * @internal Formats the stacks of `error` and its await sites now. V8 keeps the frames'
+ * receivers (tasks among them) alive until then; an error that must outlive its task
+ * (to be reported when the task is collected) is settled first.
+ */
+export function settleAwaitChain(error: unknown, depth = 0): void {
+  if (!(error instanceof Error) || depth > MAX_DEPTH) return;
+  void error.stack;
+  const sites = (error as WithSites)[AWAIT_SITES];
+  if (sites !== undefined) for (const site of sites) void site.stack;
+  forEachInner(error, (inner) => settleAwaitChain(inner, depth + 1));
+}
+
+/**
+ * @internal Adds the await chain to `error.stack`, once, where the error reaches the
+ * user. The loop's own frames below the failing coroutine (the task step, the loop
+ * iteration, the driver) are dropped: the chain says more, in their place.
+ */
+export function showAwaitChain(error: unknown, depth = 0): void {
+  if (!(error instanceof Error) || depth > MAX_DEPTH) return;
+  forEachInner(error, (inner) => showAwaitChain(inner, depth + 1));
+  const withSites = error as WithSites;
+  const sites = withSites[AWAIT_SITES];
+  if (sites === undefined || withSites[SHOWN] === true) return;
+  Object.defineProperty(error, SHOWN, { value: true });
+  const own = error.stack;
+  if (typeof own !== "string") return;
+  const lines = coroutineFrames(own.split("\n"), true);
+  for (const site of sites) {
+    const stack = site.stack;
+    if (typeof stack !== "string") continue;
+    for (const frame of coroutineFrames(stack.split("\n"), false)) {
+      lines.push(frame.replace(/^(\s*)at /, "$1at async "));
+    }
+  }
+  try {
+    error.stack = lines.join("\n");
+  } catch {
+    // A stack that cannot be replaced is shown as it is.
+  }
+}
+
+/**
+ * The lines of a formatted stack down to the task step that resumed the coroutine,
+ * without the generator methods V8 shows between `yield*` levels; with `keepHeader`,
+ * the lines before the first frame too (the error's name and message).
+ */
+function coroutineFrames(lines: string[], keepHeader: boolean): string[] {
+  const out: string[] = [];
+  let i = 0;
+  if (keepHeader) for (; i < lines.length && !FRAME.test(lines[i]!); i++) out.push(lines[i]!);
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!FRAME.test(line)) continue;
+    if (TASK_STEP.test(line)) break;
+    if (GENERATOR_METHOD.test(line)) continue;
+    out.push(line);
+  }
+  return out;
+}
+
+const FRAME = /^\s+at /;
+/** The task's step: below it are only the loop and its driver. */
+const TASK_STEP = /^\s+at (?:\S+\.)?(?:_runStep|_eagerStart) /;
+/** `at f.throw (<anonymous>)`: V8's frame for resuming a generator. */
+const GENERATOR_METHOD = /^\s+at \S+\.(?:next|throw|return) \(<anonymous>\)$/;
+
+function forEachInner(error: Error, visit: (inner: unknown) => void): void {
+  if (error instanceof AggregateError && Array.isArray(error.errors)) for (const inner of error.errors) visit(inner);
+  if ("cause" in error) visit(error.cause);
+}
+
+/**
+ * Adds the await chain to `error.stack` and returns the error: below the frames of the
+ * coroutine that raised it, one `at async f (file:line:col)` line for every coroutine
+ * that awaited it across tasks, where it was suspended, as V8 shows native `async`
+ * functions and as Python's traceback lists the whole chain. The loop's own frames
+ * between them are left out. `run`, `runSync`, `runUntilComplete` and the default
+ * exception handler do this for the errors they hand out; call it on an error caught
+ * inside a coroutine before logging it. Nothing is recorded for a cancellation, and
+ * nothing at all while nothing fails. Calling it twice changes nothing.
+ *
+ * @example
+ * function* inner() {
+ *   yield* asyncio.sleep(0);
+ *   throw new RangeError("deep");
+ * }
+ * function* main() {
+ *   try {
+ *     yield* asyncio.createTask(inner());
+ *   } catch (error) {
+ *     return asyncio.withAwaitChain(error as Error).stack!;
+ *   }
+ * }
+ * console.assert(/at async main /.test(asyncio.runSync(main())!));
+ */
+export function withAwaitChain<E>(error: E): E {
+  showAwaitChain(error);
+  return error;
+}
