@@ -105,6 +105,11 @@ export function showAwaitChain(error: unknown, depth = 0): void {
  * without the generator methods V8 shows between `yield*` levels; with `keepHeader`,
  * the lines before the first frame too (the error's name and message).
  */
+/** @internal The frames of a captured stack that are coroutines' (see coroutineFrames). */
+export function _coroutineFrames(stack: string): string[] {
+  return coroutineFrames(stack.split("\n"), false);
+}
+
 function coroutineFrames(lines: string[], keepHeader: boolean): string[] {
   const out: string[] = [];
   let i = 0;

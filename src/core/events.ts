@@ -19,6 +19,7 @@ import * as drivers from "./drivers";
 import { type Executor, type ExecutorFunction, _isExecutor, _newDefaultExecutor } from "./executors";
 import { showAwaitChain } from "./awaitchain";
 import { type UnretrievedErrors, forgetAtExit, reportPendingTasks } from "./unretrieved";
+import { reportUnstarted } from "./neverawaited";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
 export interface Runnable {
@@ -247,6 +248,8 @@ export class EventLoop {
 
   /** @internal A number that tells loops apart in messages. */
   _id: number;
+  /** @internal Debug mode: the library's coroutines made on this loop, to warn of those never started. */
+  _unstarted: WeakRef<object>[] | null;
   /** @internal Failed futures whose error nobody has seen, made at the first failure. */
   _unretrieved: UnretrievedErrors | null;
   /** @internal The executor of `runInExecutor(null, …)`, made on first use. */
@@ -278,6 +281,7 @@ export class EventLoop {
     this._host = drivers.newHostDriverState();
     this._id = ++loopCounter;
     this._unretrieved = null;
+    this._unstarted = null;
     this._defaultExecutor = null;
     this._executorShutdownCalled = false;
     this.slowCallbackDuration = 0.1;
@@ -462,7 +466,8 @@ export class EventLoop {
    * What Python reports when the objects are destroyed is reported here, through the
    * exception handler: each task still pending ("Task was destroyed but it is
    * pending!"), then each error nobody retrieved ("Task exception was never
-   * retrieved", "Future exception was never retrieved").
+   * retrieved", "Future exception was never retrieved"); in debug mode, each
+   * `asyncio.sleep(…)` made but never awaited is warned of on the console.
    *
    * @throws RuntimeError if the loop is running.
    */
@@ -478,6 +483,7 @@ export class EventLoop {
     const pending: Task<unknown>[] = [];
     for (let task = this._liveTasks; task !== null; task = task._liveNext) pending.push(task);
     reportPendingTasks(this, pending.reverse());
+    reportUnstarted(this);
     const unretrieved = this._unretrieved;
     if (unretrieved !== null) {
       forgetAtExit(unretrieved);

@@ -3,11 +3,12 @@
  * asCompleted, shield.
  */
 import { type Awaitable, type AwaitableResult, type Coroutine, _claim, isCoroutine } from "./coroutines";
-import { type EventLoop, type TimerHandle, _ensureFuture, getEventLoop, getRunningLoop } from "./events";
+import { type EventLoop, type TimerHandle, _ensureFuture, _getRunningLoop, getEventLoop, getRunningLoop } from "./events";
 import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
 import { Future } from "./futures";
 import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
+import * as neverAwaited from "./neverawaited";
 
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
@@ -59,11 +60,15 @@ class Sleep<T> implements Coroutine<T> {
     this._state = START;
     this._future = null;
     this._timer = null;
+    // Python warns of `asyncio.sleep(1)` without `await`; in debug mode, so do we.
+    const loop = _getRunningLoop();
+    if (loop !== null && loop._debug) neverAwaited.watchUnstarted(this, "sleep", loop, sleep);
   }
 
   next(): IteratorResult<Future<unknown> | undefined, T> {
     const state = this._state;
     if (state === START) {
+      if (neverAwaited.watching) neverAwaited.started(this);
       const delay = this._delay;
       this._state = DONE; // a failed check ends the coroutine, as a generator's throw does
       if (typeof delay !== "number") throw new TypeError(`sleep() delay must be a number of seconds, got ${describe(delay)}`);
@@ -93,12 +98,14 @@ class Sleep<T> implements Coroutine<T> {
   }
 
   throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+    if (neverAwaited.watching) neverAwaited.started(this);
     if (this._state === WAITING) this._leave();
     this._state = DONE;
     throw error;
   }
 
   return(value: T): IteratorResult<Future<unknown> | undefined, T> {
+    if (neverAwaited.watching) neverAwaited.started(this);
     if (this._state === WAITING) this._leave();
     this._state = DONE;
     return { done: true, value };
