@@ -6,7 +6,7 @@ export default defineConfig([
   // The code: ESM and CommonJS, one self-contained file per entry.
   {
     ...common,
-    entry: { index: "src/index.ts", "index.browser": "src/index.browser.ts" },
+    entry: { index: "src/index.ts", "index.browser": "src/index.browser.ts", "eslint-plugin": "src/eslint/index.ts" },
     format: ["esm", "cjs"],
     clean: true,
     sourcemap: true,
@@ -17,4 +17,5 @@ export default defineConfig([
   // no longer reach it.
   { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: { only: true } },
   { ...common, entry: { "index.browser": "src/index.browser.ts" }, format: ["esm", "cjs"], dts: { only: true } },
+  { ...common, entry: { "eslint-plugin": "src/eslint/index.ts" }, format: ["esm", "cjs"], dts: { only: true } },
 ]);

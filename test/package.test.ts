@@ -3,7 +3,7 @@
  * browser bundle made through the package's `exports` contains no `node:` import.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -40,6 +40,17 @@ test("the ESM build loads through the package name and runs a coroutine", () => 
 test("the CommonJS build loads through require and runs a coroutine", () => {
   writeFileSync(join(consumer, "cjs.cjs"), `const asyncio = require("asyncio-ts");\n${program}`);
   expect(execFileSync(process.execPath, [join(consumer, "cjs.cjs")], { cwd: consumer }).toString()).toBe("42 function\n");
+});
+
+test("the ESLint plugin loads through the package name in ESM and CommonJS, with no import of its own", () => {
+  const check = "console.log(Object.keys(plugin.rules).join(), Object.keys(plugin.configs).join())";
+  writeFileSync(join(consumer, "lint.mjs"), `import plugin from "asyncio-ts/eslint-plugin";\n${check}`);
+  writeFileSync(join(consumer, "lint.cjs"), `const plugin = require("asyncio-ts/eslint-plugin").default;\n${check}`);
+  for (const file of ["lint.mjs", "lint.cjs"]) {
+    expect(execFileSync(process.execPath, [join(consumer, file)], { cwd: consumer }).toString()).toBe("no-floating-coroutine,recommended\n");
+  }
+  const built = readFileSync(join(root, "dist", "eslint-plugin.js"), "utf8");
+  expect(built).not.toMatch(/\bimport\s*[{*\w]|\brequire\(/);
 });
 
 test("a browser bundle of the package has no node: import", async () => {
