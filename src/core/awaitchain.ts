@@ -85,37 +85,38 @@ export function showAwaitChain(error: unknown, depth = 0): void {
   Object.defineProperty(error, SHOWN, { value: true });
   const own = error.stack;
   if (typeof own !== "string") return;
-  const lines = coroutineFrames(own.split("\n"), true);
+  // The header (name and message), the frames, and what may follow them (a group's
+  // tree of members) stay in that order; the chain goes right after the frames.
+  const lines = own.split("\n");
+  let framesStart = 0;
+  while (framesStart < lines.length && !FRAME.test(lines[framesStart]!)) framesStart++;
+  let framesEnd = framesStart;
+  while (framesEnd < lines.length && FRAME.test(lines[framesEnd]!)) framesEnd++;
+  const shown = [...lines.slice(0, framesStart), ...coroutineFrames(lines.slice(framesStart, framesEnd))];
   for (const site of sites) {
-    const stack = site.stack;
-    if (typeof stack !== "string") continue;
-    for (const frame of coroutineFrames(stack.split("\n"), false)) {
-      lines.push(frame.replace(/^(\s*)at /, "$1at async "));
-    }
+    if (typeof site.stack !== "string") continue;
+    for (const frame of coroutineFrames(site.stack.split("\n"))) shown.push(frame.replace(/^(\s*)at /, "$1at async "));
   }
+  shown.push(...lines.slice(framesEnd));
   try {
-    error.stack = lines.join("\n");
+    error.stack = shown.join("\n");
   } catch {
     // A stack that cannot be replaced is shown as it is.
   }
 }
 
-/**
- * The lines of a formatted stack down to the task step that resumed the coroutine,
- * without the generator methods V8 shows between `yield*` levels; with `keepHeader`,
- * the lines before the first frame too (the error's name and message).
- */
 /** @internal The frames of a captured stack that are coroutines' (see coroutineFrames). */
 export function _coroutineFrames(stack: string): string[] {
-  return coroutineFrames(stack.split("\n"), false);
+  return coroutineFrames(stack.split("\n"));
 }
 
-function coroutineFrames(lines: string[], keepHeader: boolean): string[] {
+/**
+ * The frame lines of a formatted stack down to the task step that resumed the
+ * coroutine, without the generator methods V8 shows between `yield*` levels.
+ */
+function coroutineFrames(lines: string[]): string[] {
   const out: string[] = [];
-  let i = 0;
-  if (keepHeader) for (; i < lines.length && !FRAME.test(lines[i]!); i++) out.push(lines[i]!);
-  for (; i < lines.length; i++) {
-    const line = lines[i]!;
+  for (const line of lines) {
     if (!FRAME.test(line)) continue;
     if (TASK_STEP.test(line)) break;
     if (GENERATOR_METHOD.test(line)) continue;

@@ -6,6 +6,31 @@
  * so only asyncio's own exceptions and the Python built-ins without a JavaScript
  * counterpart live here.
  */
+import { formatException, ownTrace, withFrames } from "./formatting";
+
+// V8's (Node, Chromium, Deno) and Bun's; not Firefox's or Safari's.
+const captureStackTrace = (Error as { captureStackTrace?: (target: object, constructorOpt?: Function) => void }).captureStackTrace;
+// The key under which Node's util.inspect, and Deno's and Bun's console, ask an object how to print it.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+// An own property, as Node treats a rejection as an error only if it has its own `stack`;
+// like V8's, formatted on the first read and kept, and replaced by a write.
+const STACK: PropertyDescriptor = {
+  get(this: ExceptionGroup): string {
+    const stack = formatException(this, false);
+    Object.defineProperty(this, "stack", { value: stack, writable: true, configurable: true });
+    return stack;
+  },
+  set(this: ExceptionGroup, value: unknown): void {
+    Object.defineProperty(this, "stack", { value, writable: true, configurable: true });
+  },
+  configurable: true,
+};
+const ERRORS: PropertyDescriptor = {
+  get(this: ExceptionGroup): unknown[] {
+    return this.exceptions;
+  },
+  configurable: true,
+};
 
 /**
  * The operation was cancelled (Python's `asyncio.CancelledError`).
@@ -49,18 +74,57 @@ export class InvalidStateError extends Error {
  * Several errors raised together (Python's `ExceptionGroup`). It extends
  * `AggregateError`, so `.errors` works as JavaScript expects; `.exceptions` is the
  * same array, as Python spells it.
+ *
+ * It prints as Python prints a group: one tree, each member in a numbered box with its
+ * own frames, and nested groups in boxes of their own. That tree is the group's `stack`,
+ * formatted when first read (not when the group is made), and what `console.log` and
+ * `util.inspect` show, the group's `cause` (if any) before it.
  */
 export class ExceptionGroup extends AggregateError {
   override name = "ExceptionGroup";
-  readonly exceptions: unknown[];
+  // Private fields rather than `_private` ones: Node prints an uncaught error as its
+  // stack followed by every own enumerable property, and the tree already shows these.
+  readonly #exceptions: unknown[];
+  // Where the group was made: a holder of V8's frames, formatted only when the tree is.
+  // Hosts without Error.captureStackTrace keep their own stack, and the tree reads it.
+  readonly #trace: { name: string; message: string; stack?: unknown } | undefined = undefined;
+
   constructor(message: string, exceptions: readonly unknown[]) {
     const list = [...exceptions];
     super(list, message);
-    this.exceptions = this.errors = list;
+    this.#exceptions = list;
+    // An accessor, so that Node's printout of an uncaught group, which lists `errors`
+    // after the stack, says `[errors]: [Getter]` instead of printing every member again.
+    Object.defineProperty(this, "errors", ERRORS);
+    if (captureStackTrace !== undefined) {
+      // With an empty name and message, the holder's stack is its frames alone.
+      const trace = { name: "", message: "" };
+      captureStackTrace(trace, new.target);
+      this.#trace = trace;
+      // Deleted first: replacing V8's own stack property directly takes twice as long.
+      delete this.stack;
+      Object.defineProperty(this, "stack", STACK);
+    }
   }
+
+  /** The errors of the group, the same array as `errors` (Python's `exceptions`). */
+  get exceptions(): unknown[] {
+    return this.#exceptions;
+  }
+
   override toString(): string {
-    const n = this.exceptions.length;
+    const n = this.#exceptions.length;
     return `${this.name}: ${this.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
+
+  /** @internal The group's `str()` line and the frames where it was made, without its members. */
+  [ownTrace](): string {
+    return withFrames(String(this), this.#trace !== undefined ? this.#trace.stack : this.stack);
+  }
+
+  /** What `console.log` and `util.inspect` print: the tree, after the group's `cause` if it has one. */
+  [INSPECT](): string {
+    return formatException(this);
   }
 
   /**
@@ -185,3 +249,29 @@ export class LimitOverrunError extends Error {
 export class LookupError extends Error {
   override name = "LookupError";
 }
+
+/**
+ * @internal Gives each class its key as its `name`. A bundler renames a class whose name
+ * another module uses too (esbuild makes ExceptionGroup `_ExceptionGroup` or
+ * `ExceptionGroup2`), a minifier renames every class, and Node prints the constructor's
+ * name where it differs from the error's; the keys of an object literal are never renamed.
+ */
+export function keepNames(classes: Record<string, abstract new (...args: never[]) => unknown>): void {
+  for (const [name, cls] of Object.entries(classes)) Object.defineProperty(cls, "name", { value: name });
+}
+
+keepNames({
+  CancelledError,
+  KeyboardInterrupt,
+  RuntimeError,
+  TimeoutError,
+  InvalidStateError,
+  ExceptionGroup,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
+  BrokenBarrierError,
+  IncompleteReadError,
+  LimitOverrunError,
+  LookupError,
+});

@@ -15,6 +15,7 @@ import { isIP } from "node:net";
 import { hostname as osHostname, networkInterfaces } from "node:os";
 import type { Coroutine } from "../core/coroutines";
 import { EventLoop } from "../core/events";
+import { keepNames } from "../core/exceptions";
 import { wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { OSError } from "./oserrors";
@@ -29,6 +30,8 @@ const windows = process.platform === "win32";
 export class GaiError extends OSError {
   override name = "gaierror";
 }
+// Python's name, whatever a bundler renames the class to (see keepNames).
+keepNames({ gaierror: GaiError });
 
 /**
  * Python's `socket` constants for name resolution, with the host's numbers (Linux's

@@ -4,6 +4,7 @@
  * turns a Node error into the matching class, keeping the original as `cause`.
  */
 import { constants } from "node:os";
+import { keepNames } from "../core/exceptions";
 
 /** A system error (Python's `OSError`): `errno` is the number, `code` Node's name for it. */
 export class OSError extends Error {
@@ -63,6 +64,22 @@ export class NotADirectoryError extends OSError {
 export class ProcessLookupError extends OSError {
   override name = "ProcessLookupError";
 }
+
+// Python's names, whatever a bundler renames the classes to (see keepNames).
+keepNames({
+  OSError,
+  ConnectionError,
+  ConnectionResetError,
+  ConnectionRefusedError,
+  ConnectionAbortedError,
+  BrokenPipeError,
+  SSLError,
+  SSLCertVerificationError,
+  FileNotFoundError,
+  PermissionError,
+  NotADirectoryError,
+  ProcessLookupError,
+});
 
 const CERT_CODES = new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT",

@@ -98,6 +98,25 @@ describe("the await chain", () => {
     expect(printed[0]).toMatch(/^Task exception was never retrieved\nfuture: <Task finished name='Task-\d+' exception=RangeError\('deep'\)>\nRangeError: deep\n\s+at inner .*\n\s+at async helper .*\n\s+at async middle /);
   });
 
+  test("a TaskGroup's ExceptionGroup keeps its tree of members, the chain after its own frames", async () => {
+    function* group() {
+      yield* asyncio.asyncWith(new asyncio.TaskGroup(), function* (tg) {
+        tg.createTask(inner());
+      });
+    }
+    function* awaitsGroup() {
+      yield* asyncio.createTask(group()); // awaitsGroup waits here
+    }
+    const error = (await asyncio.run(awaitsGroup()).catch((e: unknown) => e)) as Error;
+    const lines = error.stack!.split("\n");
+    expect(lines[0]).toBe("ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)");
+    const chain = lines.findIndex((line) => /^\s+at async awaitsGroup /.test(line));
+    const box = lines.findIndex((line) => line.includes("+-+---------------- 1 ----------------"));
+    expect(chain).toBeGreaterThan(0);
+    expect(box).toBeGreaterThan(chain);
+    expect(lines.slice(box + 1).join("\n")).toMatch(/^\s+\| RangeError: deep\n\s+\|\s+at inner /);
+  });
+
   test("a cancellation records nothing", () => {
     const cancelled = asyncio.runSync(
       (function* () {
