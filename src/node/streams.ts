@@ -197,7 +197,7 @@ export class StreamReader {
     while (this._exception === undefined) {
       const start = this._start;
       const end = this._end;
-      const nl = this._buf.indexOf(NEWLINE_BYTE, start + searched);
+      const nl = this._searchable().indexOf(NEWLINE_BYTE, start + searched);
       if (nl !== -1 && nl < end) {
         if (nl - start <= this._limit) return this._take(nl + 1 - start);
         break;
@@ -405,9 +405,21 @@ export class StreamReader {
     return buf;
   }
 
+  /**
+   * The buffer to search with `indexOf`: `_buf` itself while its spare room past `_end`
+   * is small, else a view of it that ends at `_end`. `indexOf` has no end bound, and
+   * after the buffer doubled the spare room can be as large as the data: scanning it
+   * again on every arrival made reading a long line quadratic. Indexes are `_buf`'s
+   * either way; a match at or past `_end` is no match.
+   */
+  private _searchable(): Uint8Array {
+    const buf = this._buf;
+    return buf.length - this._end <= SPARE_SCAN ? buf : buf.subarray(0, this._end);
+  }
+
   /** Index (relative to the unread data) of `sep` at or after `from`, or -1. */
   private _find(sep: Uint8Array, from: number): number {
-    const buf = this._buf;
+    const buf = this._searchable();
     const first = sep[0]!;
     const last = this._end - sep.length;
     let i = this._start + from;
@@ -429,6 +441,8 @@ export class StreamReader {
 }
 
 const NEWLINE_BYTE = 10;
+/** Spare bytes past the data that a search may scan rather than make a view (see `_searchable`). */
+const SPARE_SCAN = 1024;
 const NEWLINE = new Uint8Array([NEWLINE_BYTE]);
 const NEWLINE_LIST: readonly Uint8Array[] = [NEWLINE];
 
