@@ -77,3 +77,4 @@ export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./
 export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";
 export { withAwaitChain } from "./core/awaitchain";
+export { type Instrument } from "./core/instruments";

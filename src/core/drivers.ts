@@ -30,6 +30,8 @@ const SLICE_CHECK_ITERATION_WEIGHT = 64;
 export interface HostDriverState {
   /** True while the driver waits on the host for a timer or a wake-up. */
   sleeping: boolean;
+  /** True from the loop's idleBegin to its idleEnd (what instruments hear). */
+  idle: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** True while a turn is queued on the host (so wake-ups are not queued twice). */
   turnQueued: boolean;
@@ -40,7 +42,7 @@ export interface HostDriverState {
 
 /** @internal */
 export function newHostDriverState(): HostDriverState {
-  return { sleeping: false, timer: undefined, turnQueued: false, resolve: null, reject: null, turn: noop };
+  return { sleeping: false, idle: false, timer: undefined, turnQueued: false, resolve: null, reject: null, turn: noop };
 }
 
 function noop(): void {}
@@ -92,6 +94,10 @@ function hostTurn(loop: EventLoop): void {
     host.timer = undefined;
   }
   if (host.resolve === null) return; // the run already ended
+  if (host.idle) {
+    host.idle = false;
+    loop._idleEnd();
+  }
   const clock = loop._clock;
   const sliceEnd = performance.now() + HOST_SLICE_MS;
   let work = 0;
@@ -120,7 +126,8 @@ function hostTurn(loop: EventLoop): void {
       const next = loop._scheduled.peek();
       if (next === undefined) {
         // Nothing ready, no timer: only the host can bring more work.
-        loop._idle();
+        host.idle = true;
+        loop._idleBegin(null);
         host.sleeping = true;
         watchForDeadlock(loop);
         return;
@@ -134,11 +141,13 @@ function hostTurn(loop: EventLoop): void {
           queueTurn(loop);
           return;
         }
-        loop._idle();
+        loop._idleBegin(next._when);
         clock.advanceTo(next._when);
+        loop._idleEnd();
         continue;
       }
-      loop._idle();
+      host.idle = true;
+      loop._idleBegin(next._when);
       host.sleeping = true;
       host.timer = setTimeout(host.turn, Math.max(1, Math.ceil(delay * 1000)));
       return;
@@ -187,6 +196,10 @@ function finishHostRun(loop: EventLoop, error: unknown): void {
   const { resolve, reject } = host;
   host.resolve = host.reject = null;
   host.sleeping = false;
+  if (host.idle) {
+    host.idle = false;
+    loop._idleEnd();
+  }
   loop._endRun();
   if (error === null) resolve!();
   else reject!(error);
@@ -195,6 +208,7 @@ function finishHostRun(loop: EventLoop, error: unknown): void {
 /** @internal Called when work arrives for a loop that sleeps on the host. */
 export function wakeHost(loop: EventLoop): void {
   const host = loop._host;
+  if (loop._instruments !== null) loop._instruments.emit("hostWakeup", loop);
   idleLoops.delete(loop);
   host.sleeping = false;
   if (host.timer !== undefined) {
@@ -228,7 +242,6 @@ export function runSynchronously(loop: EventLoop): void {
 }
 
 function waitForNextTimer(loop: EventLoop): void {
-  loop._idle();
   loop._dropCancelledTimersAtTop();
   const next = loop._scheduled.peek();
   if (next === undefined) {
@@ -244,8 +257,10 @@ function waitForNextTimer(loop: EventLoop): void {
   const clock = loop._clock;
   const delay = next._when - clock.now();
   if (delay <= 0) return;
+  loop._idleBegin(next._when);
   if (clock.isVirtual) clock.advanceTo(next._when);
   else blockThread(delay);
+  loop._idleEnd();
 }
 
 let waitCell: Int32Array | null = null;

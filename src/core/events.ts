@@ -20,6 +20,7 @@ import { type Executor, type ExecutorFunction, _isExecutor, _newDefaultExecutor 
 import { showAwaitChain } from "./awaitchain";
 import { type UnretrievedErrors, forgetAtExit, reportPendingTasks } from "./unretrieved";
 import { reportUnstarted } from "./neverawaited";
+import { type Instrument, Instruments } from "./instruments";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
 export interface Runnable {
@@ -248,6 +249,8 @@ export class EventLoop {
 
   /** @internal A number that tells loops apart in messages. */
   _id: number;
+  /** @internal The installed instruments; null while there are none (the hot paths test this). */
+  _instruments: Instruments | null;
   /** @internal Debug mode: the library's coroutines made on this loop, to warn of those never started. */
   _unstarted: WeakRef<object>[] | null;
   /** @internal Failed futures whose error nobody has seen, made at the first failure. */
@@ -281,6 +284,7 @@ export class EventLoop {
     this._host = drivers.newHostDriverState();
     this._id = ++loopCounter;
     this._unretrieved = null;
+    this._instruments = null;
     this._unstarted = null;
     this._defaultExecutor = null;
     this._executorShutdownCalled = false;
@@ -357,6 +361,7 @@ export class EventLoop {
     const timer = new TimerHandle(when, this._timerSeq++, callback, args, this, context);
     this._scheduled.push(timer);
     timer._scheduled = true;
+    if (this._instruments !== null) this._instruments.emit("timerScheduled", timer);
     if (this._host.sleeping) drivers.wakeHost(this);
     return timer;
   }
@@ -489,6 +494,39 @@ export class EventLoop {
       forgetAtExit(unretrieved);
       unretrieved.reportAll();
     }
+  }
+
+  /**
+   * Installs `instrument`, which hears from now on what the loop does: tasks spawned,
+   * stepped and exited, callbacks, timers, idle time (see `Instrument`). Installing the
+   * same instrument twice has no effect.
+   *
+   * @throws TypeError if `instrument` is not an object.
+   */
+  addInstrument(instrument: Instrument): void {
+    if (instrument === null || typeof instrument !== "object") {
+      throw new TypeError(`an instrument must be an object with hook methods, got ${describe(instrument)}`);
+    }
+    const instruments = (this._instruments ??= new Instruments(this));
+    if (!instruments.list.includes(instrument)) instruments.list.push(instrument);
+  }
+
+  /**
+   * Uninstalls `instrument` (trio's `remove_instrument`).
+   *
+   * @throws RangeError if it is not installed (Python's KeyError has no closer match).
+   */
+  removeInstrument(instrument: Instrument): void {
+    const list = this._instruments?.list;
+    const index = list === undefined ? -1 : list.indexOf(instrument);
+    if (index < 0) throw new RangeError(`the instrument ${describe(instrument)} is not installed on ${this}`);
+    list!.splice(index, 1);
+    if (list!.length === 0) this._instruments = null;
+  }
+
+  /** The installed instruments, in the order they were added. */
+  get instruments(): readonly Instrument[] {
+    return this._instruments === null ? [] : [...this._instruments.list];
   }
 
   /** True in debug mode. */
@@ -700,6 +738,7 @@ export class EventLoop {
     if (runningLoop !== null) throw new RuntimeError("Cannot run the event loop while another loop is running");
     this._running = true;
     for (const hooks of loopHooks) hooks.runStarted?.(this);
+    if (this._instruments !== null) this._instruments.emit("beforeRun", this);
   }
 
   /** @internal Both drivers call this when a run ends, however it ends. */
@@ -707,6 +746,7 @@ export class EventLoop {
     this._stopping = false;
     this._running = false;
     for (const hooks of loopHooks) hooks.runEnded?.(this);
+    if (this._instruments !== null) this._instruments.emit("afterRun", this);
   }
 
   /**
@@ -737,6 +777,7 @@ export class EventLoop {
         scheduled.pop();
         timer._scheduled = false;
         this._ready.push(timer);
+        if (this._instruments !== null) this._instruments.emit("timerFired", timer);
       }
     }
 
@@ -744,19 +785,26 @@ export class EventLoop {
     // schedules another cannot starve timers or I/O.
     const ready = this._ready;
     const ntodo = ready.length;
-    if (this._debug) {
-      for (let i = 0; i < ntodo; i++) this._runTimed(ready.shift());
+    if (this._debug || this._instruments !== null) {
+      for (let i = 0; i < ntodo; i++) this._runObserved(ready.shift());
     } else {
       for (let i = 0; i < ntodo; i++) ready.shift()._run();
     }
   }
 
   /**
-   * @internal The drivers call this when the loop is about to wait (nothing is ready):
-   * the moment for slow bookkeeping that must stay off the path of ready work.
+   * @internal The drivers call this when the loop is about to wait (nothing is ready)
+   * until loop time `deadline` (null: until the host brings work): the moment for slow
+   * bookkeeping that must stay off the path of ready work.
    */
-  _idle(): void {
+  _idleBegin(deadline: number | null): void {
     if (this._unretrieved !== null) this._unretrieved.age();
+    if (this._instruments !== null) this._instruments.emit("idleBegin", this, deadline);
+  }
+
+  /** @internal The drivers call this when the wait that `_idleBegin` announced is over. */
+  _idleEnd(): void {
+    if (this._instruments !== null) this._instruments.emit("idleEnd", this);
   }
 
   /** @internal Pops cancelled timers off the top of the heap. */
@@ -768,13 +816,25 @@ export class EventLoop {
     }
   }
 
-  private _runTimed(item: Runnable): void {
-    const start = performance.now();
+  /**
+   * Runs one ready item for the instruments and debug mode: timed, and reported. A task
+   * step reports itself (Task._step), wherever it runs from: the ready queue, or the done
+   * callbacks of the future it waited on.
+   */
+  private _runObserved(item: Runnable): void {
+    const instruments = this._instruments;
+    const callback = instruments !== null && !(item instanceof Task && item._state === 0) ? (item as Handle | Future<unknown>) : null;
+    if (callback !== null) instruments!.emit("beforeCallback", callback);
+    const start = this._debug ? performance.now() : 0;
     item._run();
-    const seconds = (performance.now() - start) / 1000;
-    if (seconds >= this.slowCallbackDuration) {
-      console.warn(`Executing ${String(item)} took ${seconds.toFixed(3)} seconds`);
+    if (this._debug) {
+      const seconds = (performance.now() - start) / 1000;
+      if (seconds >= this.slowCallbackDuration) {
+        console.warn(`Executing ${String(item)} took ${seconds.toFixed(3)} seconds`);
+      }
     }
+    // The instruments may have been removed during the callback.
+    if (callback !== null) this._instruments?.emit("afterCallback", callback);
   }
 
   private _beginUntilComplete<T>(aw: Coroutine<T> | Future<T> | PromiseLike<T>): Future<T> {

@@ -87,9 +87,11 @@ export class Task<T = unknown> extends Future<T> {
     if (head !== null) head._livePrev = this as Task<unknown>;
     loop._liveTasks = this as Task<unknown>;
     if (options.eagerStart === true && loop._running) {
+      if (loop._instruments !== null) loop._instruments.emit("taskSpawned", this as Task<unknown>);
       this._eagerStart();
     } else {
       loop._scheduleTask(this);
+      if (loop._instruments !== null) loop._instruments.emit("taskSpawned", this as Task<unknown>);
     }
   }
 
@@ -206,7 +208,14 @@ export class Task<T = unknown> extends Future<T> {
       throw new RuntimeError(`Cannot enter into task ${this} while another task ${loop._currentTask} is being executed.`);
     }
     loop._currentTask = this as Task<unknown>;
-    this._runStep(hasError, error);
+    const instruments = loop._instruments;
+    if (instruments === null) {
+      this._runStep(hasError, error);
+    } else {
+      instruments.emit("beforeTaskStep", this as Task<unknown>);
+      this._runStep(hasError, error);
+      instruments.emit("afterTaskStep", this as Task<unknown>, this._state === 0 ? this._futWaiter : null);
+    }
     loop._currentTask = null;
   }
 
@@ -218,10 +227,13 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     const creator = loop._currentTask;
     loop._currentTask = this as Task<unknown>;
+    const instruments = loop._instruments;
+    if (instruments !== null) instruments.emit("beforeTaskStep", this as Task<unknown>);
     try {
       this._runStep(false, undefined);
     } finally {
       loop._currentTask = creator;
+      if (instruments !== null) instruments.emit("afterTaskStep", this as Task<unknown>, this._state === 0 ? this._futWaiter : null);
     }
   }
 
@@ -242,6 +254,7 @@ export class Task<T = unknown> extends Future<T> {
         this._finish();
         super.setException(thrown);
       }
+      if (loop._instruments !== null) loop._instruments.emit("taskExited", this as Task<unknown>);
       return;
     }
     leave(outerContext);
@@ -254,6 +267,7 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         super.setResult(step.value);
       }
+      if (loop._instruments !== null) loop._instruments.emit("taskExited", this as Task<unknown>);
       return;
     }
     const yielded = step.value as unknown;
