@@ -171,8 +171,23 @@ export type TaskFactory = (loop: EventLoop, coro: Coroutine<unknown>, options: T
 export interface EventLoopOptions {
   /** Where time comes from; `new VirtualClock()` for instant, deterministic runs. */
   clock?: Clock;
-  /** Debug mode: report slow callbacks and check callbacks more strictly. */
+  /**
+   * Debug mode: report slow callbacks and check callbacks more strictly. By default it
+   * is on when the environment variable `ASYNCIO_TS_DEBUG` is set to any non-empty
+   * value (Python's `PYTHONASYNCIODEBUG`), where the host has an environment.
+   */
   debug?: boolean;
+}
+
+/** Python's `coroutines._is_debug_mode()`: any non-empty value turns debug mode on. */
+function debugFromEnvironment(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  try {
+    return typeof env?.ASYNCIO_TS_DEBUG === "string" && env.ASYNCIO_TS_DEBUG !== "";
+  } catch {
+    // Deno without --allow-env throws on reading the environment.
+    return false;
+  }
 }
 
 // CPython's thresholds for rebuilding the timer heap without its cancelled timers.
@@ -275,7 +290,7 @@ export class EventLoop {
     this._stopping = false;
     this._closed = false;
     this._running = false;
-    this._debug = options.debug ?? false;
+    this._debug = options.debug ?? debugFromEnvironment();
     this._exceptionHandler = null;
     this._taskFactory = null;
     this._currentTask = null;

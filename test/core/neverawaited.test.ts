@@ -64,3 +64,26 @@ test("a long-running debug loop reports the forgotten sleep when it is collected
   loop.close();
   expect(warnings).toHaveLength(1);
 });
+
+test("ASYNCIO_TS_DEBUG in the environment turns debug mode on, as PYTHONASYNCIODEBUG does", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { resolve } = await import("node:path");
+  const root = resolve(import.meta.dirname, "..", "..");
+  const script = [
+    `import * as asyncio from ${JSON.stringify(resolve(root, "src", "index.ts"))};`,
+    "console.log(asyncio.newEventLoop().getDebug(), asyncio.newEventLoop({ debug: false }).getDebug());",
+    "asyncio.runSync((function* () { asyncio.sleep(1); yield; })());",
+  ].join("\n");
+  const run = (value: string | undefined) => {
+    const env = { ...process.env };
+    delete env.ASYNCIO_TS_DEBUG;
+    if (value !== undefined) env.ASYNCIO_TS_DEBUG = value;
+    return spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, encoding: "utf8", env });
+  };
+  const on = run("1");
+  expect(on.stdout).toBe("true false\n");
+  expect(on.stderr).toMatch(/^RuntimeWarning: coroutine 'sleep' was never awaited\n/);
+  const off = run(undefined);
+  expect([off.stdout, off.stderr]).toEqual(["false false\n", ""]);
+  expect(run("").stdout).toBe("false false\n");
+});
