@@ -39,17 +39,13 @@ export {
   type SslOption,
   type SslOptions,
   type ConnectionOptions,
-  type ServerOptions,
-  type UnixServerOptions,
   type UnixConnectionOptions,
-  type DatagramOptions,
   type StreamProtocol,
   type TransportLoopMethods,
   SocketTransport,
-  UdpTransport,
-  Server,
-  ServerSocket,
 } from "./node/transports";
+export { type ServerOptions, type UnixServerOptions, Server, ServerSocket } from "./node/servers";
+export { type DatagramOptions, UdpTransport } from "./node/datagram";
 export {
   DEFAULT_LIMIT,
   StreamReader,

@@ -1,24 +1,24 @@
 /**
- * Socket and datagram transports over Node's `net`, `tls` and `dgram`, the `Server`,
- * and the loop methods that make them (Python's `loop.create_connection`,
- * `create_server`, `create_unix_connection`, `create_unix_server`,
- * `create_datagram_endpoint`, with `selector_events`' transports behind them).
+ * The stream transport over Node's `net` and `tls` sockets (Python's
+ * `_SelectorSocketTransport`, and the TLS transport of `sslproto`), and the loop methods
+ * that connect one, `loop.createConnection` and `loop.createUnixConnection` (Python's
+ * `create_connection` and `create_unix_connection`). The Server is in servers.ts, the
+ * datagram transport in datagram.ts; `TransportLoopMethods` names the loop methods of
+ * all three.
  *
  * Node reports socket events outside the loop's turns; a transport collects them and
  * puts itself on the loop's ready queue, so protocol callbacks always run on the loop,
  * in asyncio's order: `connectionMade`, then one read per loop iteration
  * (`dataReceived` or `eofReceived`), and `connectionLost` last.
  */
-import * as dgram from "node:dgram";
-import { lstatSync, unlinkSync } from "node:fs";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import type { AsyncContextManager } from "../core/asyncwith";
 import type { Coroutine } from "../core/coroutines";
 import { EventLoop, type Runnable, _addLoopHooks } from "../core/events";
 import { RuntimeError } from "../core/exceptions";
 import { Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
+import type { DatagramOptions } from "./datagram";
 import { ConnectionResetError, osError } from "./oserrors";
 import {
   type BaseProtocol,
@@ -29,6 +29,10 @@ import {
   type SocketAddress,
   type Transport,
 } from "./protocols";
+import type { Server, ServerOptions, UnixServerOptions } from "./servers";
+
+// streams.ts takes the Server and its options from here.
+export { Server, type ServerOptions, type UnixServerOptions } from "./servers";
 
 /**
  * TLS settings, Python's `ssl=` argument:
@@ -61,39 +65,9 @@ export interface ConnectionOptions {
   localAddr?: [host: string, port: number];
 }
 
-/** Options of `loop.createServer` and `startServer`. */
-export interface ServerOptions {
-  /** TLS: see `SslOption`; a server needs a certificate and key. */
-  ssl?: SslOption;
-  /** The listen queue length (Python's `backlog`, default 100). */
-  backlog?: number;
-  /** Accept connections at once (the default), or only after `startServing()` / `serveForever()`. */
-  startServing?: boolean;
-}
-
-/**
- * Options of `loop.createUnixServer` and `startUnixServer`. The socket file is removed
- * when the server closes (Python 3.13's default `cleanup_socket=True`; Node's libuv
- * always removes it, so there is no option to keep it).
- */
-export type UnixServerOptions = ServerOptions;
 
 /** Options of `loop.createUnixConnection` and `openUnixConnection`. */
 export type UnixConnectionOptions = Omit<ConnectionOptions, "localAddr">;
-
-/** Options of `loop.createDatagramEndpoint`. */
-export interface DatagramOptions {
-  /** `[host, port]` to bind to (Python's `local_addr`); port 0 picks a free one. */
-  localAddr?: [host: string, port: number];
-  /** `[host, port]` to connect to: `sendto` without an address sends there (Python's `remote_addr`). */
-  remoteAddr?: [host: string, port: number];
-  /** 4 or 6, when neither address says it. */
-  family?: 4 | 6;
-  /** Allow sending to broadcast addresses (Python's `allow_broadcast`). */
-  allowBroadcast?: boolean;
-  /** Share the port with other sockets (Python's `reuse_port`). */
-  reusePort?: boolean;
-}
 
 /** A stream protocol: what `createConnection` and `createServer` accept from their factory. */
 export type StreamProtocol = Protocol | BufferedProtocol;
@@ -153,13 +127,15 @@ interface LoopResource {
 // that forgot to close a connection or a server ends instead of hanging on it.
 const liveResources = new WeakMap<EventLoop, Set<LoopResource>>();
 
-function track(loop: EventLoop, resource: LoopResource): void {
+/** @internal Registers an open transport or server of `loop`. */
+export function track(loop: EventLoop, resource: LoopResource): void {
   let live = liveResources.get(loop);
   if (live === undefined) liveResources.set(loop, (live = new Set()));
   live.add(resource);
 }
 
-function untrack(loop: EventLoop, resource: LoopResource): void {
+/** @internal The transport or server was closed: closing the loop need not release it. */
+export function untrack(loop: EventLoop, resource: LoopResource): void {
   liveResources.get(loop)?.delete(resource);
 }
 
@@ -651,7 +627,8 @@ export function waterMarks(high: number | undefined | null, low: number | undefi
   return [h, l];
 }
 
-function address(host: string | undefined, port: number | undefined, family: string | number | undefined): SocketAddress | undefined {
+/** @internal A Python socket address from Node's parts: `[host, port]`, or 4 items for IPv6. */
+export function address(host: string | undefined, port: number | undefined, family: string | number | undefined): SocketAddress | undefined {
   if (host === undefined || port === undefined) return undefined;
   return family === "IPv6" || family === 6 ? [host, port, 0, 0] : [host, port];
 }
@@ -676,8 +653,8 @@ function isSecureContext(value: unknown): value is tls.SecureContext {
   return typeof value === "object" && value !== null && (value as { constructor?: { name?: string } }).constructor?.name === "SecureContext";
 }
 
-/** What `ssl` turns into: Node TLS options, and what `getExtraInfo('sslcontext')` gives. */
-function tlsSettings(ssl: SslOption | undefined, side: "client" | "server"): { options: tls.ConnectionOptions & tls.TlsOptions; context: unknown } | null {
+/** @internal What `ssl` turns into: Node TLS options, and what `getExtraInfo('sslcontext')` gives. */
+export function tlsSettings(ssl: SslOption | undefined, side: "client" | "server"): { options: tls.ConnectionOptions & tls.TlsOptions; context: unknown } | null {
   if (ssl === undefined || ssl === false || ssl === null) return null;
   if (ssl === true) {
     if (side === "server") throw new TypeError("ssl=true needs a certificate on a server: pass { cert, key } or a tls.SecureContext");
@@ -734,8 +711,10 @@ function* connected(loop: EventLoop, sock: net.Socket, event: "connect" | "secur
  * Makes the protocol with `protocolFactory`, then its transport with `make`, and waits
  * for connectionMade (Python's `_create_connection_transport`); `drop` releases the
  * socket when the factory fails, and a failed wait closes the transport.
+ *
+ * @internal
  */
-function* withProtocol<P, T extends { close(): void }>(
+export function* withProtocol<P, T extends { close(): void }>(
   loop: EventLoop,
   protocolFactory: () => P,
   drop: () => void,
@@ -768,7 +747,8 @@ function makeTransport<P extends StreamProtocol>(loop: EventLoop, sock: net.Sock
   );
 }
 
-function checkFactory(protocolFactory: unknown, method: string): void {
+/** @internal A clear TypeError when `protocolFactory` is not a function. */
+export function checkFactory(protocolFactory: unknown, method: string): void {
   if (typeof protocolFactory !== "function") throw new TypeError(`${method}() protocolFactory must be a function returning a protocol, got ${describe(protocolFactory)}`);
 }
 
@@ -820,527 +800,5 @@ function* createUnixConnection<P extends StreamProtocol>(
   return yield* makeTransport(this, sock, protocolFactory, settings?.context, path);
 }
 
-// ---- servers ----
-
-/** A listening socket of a Server (what Python's `Server.sockets` lists). */
-export class ServerSocket {
-  /** @internal */ _server: net.Server;
-  /** @internal */ _path: string | null;
-  /** @internal The address while listening, kept for after close. */
-  _lastAddress: SocketAddress | undefined;
-
-  /** @internal */
-  constructor(server: net.Server, path: string | null) {
-    this._server = server;
-    this._path = path;
-    this._lastAddress = undefined;
-  }
-
-  /** The address it listens on: `[host, port]` (4 items for IPv6), or the Unix socket path. */
-  getsockname(): SocketAddress {
-    if (this._path !== null) return this._path;
-    const info = this._server.address();
-    if (info === null || typeof info === "string") return this._lastAddress ?? "";
-    this._lastAddress = address(info.address, info.port, info.family)!;
-    return this._lastAddress;
-  }
-
-  /** 2 (AF_INET), 10 (AF_INET6) or 1 (AF_UNIX), as Python's `socket.family`. */
-  get family(): number {
-    if (this._path !== null) return 1;
-    const name = this.getsockname();
-    return Array.isArray(name) && name.length === 4 ? 10 : 2;
-  }
-
-  toString(): string {
-    return `<ServerSocket ${JSON.stringify(this.getsockname())}>`;
-  }
-}
-
-/**
- * A listening server (Python's `asyncio.Server`), from `loop.createServer` or
- * `startServer`. `close()` stops listening; `waitClosed()` then waits until every
- * connection it accepted is closed. It is an async context manager: `asyncWith`
- * closes it and waits at the end.
- */
-export class Server implements AsyncContextManager<Server> {
-  /** @internal */ _loop: EventLoop;
-  /** @internal Null once closed. */
-  _listeners: net.Server[] | null;
-  /** @internal */ _sockets: ServerSocket[];
-  /** @internal */ _protocolFactory: () => StreamProtocol;
-  /** @internal */ _sslContext: unknown;
-  /** @internal */ _serving: boolean;
-  /** @internal */ _activeCount: number;
-  /** @internal Waiters of waitClosed; null once woken. */
-  _waiters: Future<undefined>[] | null;
-  /** @internal */ _clients: Set<SocketTransport>;
-  /** @internal */ _servingForeverFut: Future<undefined> | null;
-  /** @internal Connections accepted by the OS before serving started. */
-  _pending: net.Socket[];
-  /** @internal */ _unixPath: string | null;
-  /** @internal */ _accept: (sock: net.Socket) => void;
-
-  /** @internal */
-  constructor(loop: EventLoop, protocolFactory: () => StreamProtocol, sslContext: unknown, unixPath: string | null) {
-    this._loop = loop;
-    this._listeners = [];
-    this._sockets = [];
-    this._protocolFactory = protocolFactory;
-    this._sslContext = sslContext;
-    this._serving = false;
-    this._activeCount = 0;
-    this._waiters = [];
-    this._clients = new Set();
-    this._servingForeverFut = null;
-    this._pending = [];
-    this._unixPath = unixPath;
-    this._accept = (sock) => this._onConnection(sock);
-    track(loop, this);
-  }
-
-  /** @internal Stops listening without waking anyone: the loop cannot run callbacks any more. */
-  _releaseOnLoopClose(): void {
-    const listeners = this._listeners;
-    if (listeners === null) return;
-    this._listeners = null;
-    this._serving = false;
-    for (const listener of listeners) listener.close();
-    if (this._unixPath !== null) removeSocketFile(this._unixPath, false);
-    for (const sock of this._pending) sock.destroy();
-    this._pending = [];
-  }
-
-  /** The loop the server runs on. */
-  getLoop(): EventLoop {
-    return this._loop;
-  }
-
-  /** The listening sockets; empty once closed (Python's `sockets`). */
-  get sockets(): ServerSocket[] {
-    return this._listeners === null ? [] : [...this._sockets];
-  }
-
-  /** True while it accepts connections (Python's `is_serving`). */
-  isServing(): boolean {
-    return this._serving;
-  }
-
-  /** Starts accepting connections if it does not yet (Python's `start_serving`). */
-  *startServing(): Coroutine<void> {
-    this._startServing();
-  }
-
-  /**
-   * Accepts connections until cancelled; cancelling it closes the server and waits for
-   * it (Python's `serve_forever`).
-   *
-   * @throws RuntimeError if it is closed or another task already serves forever.
-   */
-  *serveForever(): Coroutine<void> {
-    if (this._servingForeverFut !== null) throw new RuntimeError(`server ${this} is already being awaited on serveForever()`);
-    if (this._listeners === null) throw new RuntimeError(`server ${this} is closed`);
-    this._startServing();
-    const future = new Future<undefined>(this._loop);
-    this._servingForeverFut = future;
-    try {
-      yield* future;
-    } catch (error) {
-      try {
-        this.close();
-        yield* this.waitClosed();
-      } finally {
-        // biome-ignore lint/correctness/noUnsafeFinally: Python re-raises the cancellation here too.
-        throw error;
-      }
-    } finally {
-      this._servingForeverFut = null;
-    }
-  }
-
-  /**
-   * Stops listening; connections already accepted stay open (Python's `close`).
-   * Closing twice is a no-op.
-   */
-  close(): void {
-    const listeners = this._listeners;
-    if (listeners === null) return;
-    this._listeners = null;
-    untrack(this._loop, this);
-    for (const listener of listeners) listener.close();
-    if (this._unixPath !== null) removeSocketFile(this._unixPath, false);
-    for (const sock of this._pending) sock.destroy();
-    this._pending = [];
-    this._serving = false;
-    const forever = this._servingForeverFut;
-    if (forever !== null && !forever.done()) {
-      forever.cancel();
-      this._servingForeverFut = null;
-    }
-    if (this._activeCount === 0) this._wakeup();
-  }
-
-  /** Closes every connection it accepted (Python 3.13's `close_clients`). */
-  closeClients(): void {
-    for (const transport of [...this._clients]) transport.close();
-  }
-
-  /** Aborts every connection it accepted (Python 3.13's `abort_clients`). */
-  abortClients(): void {
-    for (const transport of [...this._clients]) transport.abort();
-  }
-
-  /** Waits until the server is closed and all its connections are (Python's `wait_closed`). */
-  *waitClosed(): Coroutine<void> {
-    const waiters = this._waiters;
-    if (waiters === null) return;
-    const waiter = new Future<undefined>(this._loop);
-    waiters.push(waiter);
-    yield* waiter;
-  }
-
-  /** `async with server`: gives the server. */
-  *aenter(): Coroutine<Server> {
-    return this;
-  }
-
-  /** End of `async with server`: closes it and waits until it is closed. */
-  *aexit(_error?: unknown): Coroutine<boolean> {
-    this.close();
-    yield* this.waitClosed();
-    return false;
-  }
-
-  toString(): string {
-    const names = this._sockets.map((s) => JSON.stringify(s.getsockname()));
-    return `<Server sockets=[${names.join(", ")}]${this._listeners === null ? " closed" : ""}>`;
-  }
-
-  /** @internal */
-  _attach(transport: SocketTransport): void {
-    this._activeCount++;
-    this._clients.add(transport);
-  }
-
-  /** @internal */
-  _detach(transport: SocketTransport): void {
-    this._activeCount--;
-    this._clients.delete(transport);
-    if (this._activeCount === 0 && this._listeners === null) this._wakeup();
-  }
-
-  /** @internal */
-  _wakeup(): void {
-    const waiters = this._waiters;
-    this._waiters = null;
-    if (waiters === null) return;
-    for (const waiter of waiters) if (!waiter.done()) waiter.setResult(undefined);
-  }
-
-  /** @internal */
-  _startServing(): void {
-    if (this._serving || this._listeners === null) return;
-    this._serving = true;
-    const pending = this._pending;
-    this._pending = [];
-    for (const sock of pending) this._onConnection(sock);
-  }
-
-  /** @internal A connection arrived (from Node, outside the loop's turns). */
-  _onConnection(sock: net.Socket): void {
-    if (this._listeners === null || this._loop._closed) {
-      sock.destroy();
-      return;
-    }
-    if (!this._serving) {
-      sock.on("error", ignore);
-      this._pending.push(sock);
-      return;
-    }
-    this._loop._callSoon(acceptConnection, [this, sock], null);
-  }
-}
-
-function ignore(): void {}
-
-/** Makes the protocol and transport of an accepted connection, on the loop (Python's `_accept_connection2`). */
-function acceptConnection(server: Server, sock: net.Socket): void {
-  if (server._listeners === null || sock.destroyed) {
-    sock.destroy();
-    return;
-  }
-  let protocol: StreamProtocol;
-  try {
-    protocol = server._protocolFactory();
-  } catch (error) {
-    sock.destroy();
-    server._loop.callExceptionHandler({ message: "Error on transport creation for incoming connection", exception: error });
-    return;
-  }
-  new SocketTransport(server._loop, sock, protocol, server, null, server._sslContext, server._unixPath);
-}
-
-/** Removes a stale Unix socket file; with `strict`, anything else at `path` is an error. */
-function removeSocketFile(path: string, strict: boolean): void {
-  let isSocket: boolean;
-  try {
-    isSocket = lstatSync(path).isSocket();
-  } catch {
-    return;
-  }
-  if (!isSocket) {
-    if (strict) throw osError(Object.assign(new Error(`${path} exists and is not a socket`), { code: "EADDRINUSE" }));
-    return;
-  }
-  try {
-    unlinkSync(path);
-  } catch (error) {
-    if (strict) throw osError(error);
-  }
-}
-
-function makeListener(server: Server, ssl: tls.TlsOptions | null): net.Server {
-  const listener = ssl === null ? net.createServer({ allowHalfOpen: true }) : tls.createServer({ ...ssl, allowHalfOpen: true });
-  listener.on(ssl === null ? "connection" : "secureConnection", server._accept);
-  // A failed TLS handshake concerns that client only; asyncio logs it in debug mode.
-  if (ssl !== null) listener.on("tlsClientError", ignore);
-  return listener;
-}
-
-/** Listens and waits until it does; an error closes the listeners made so far. */
-function* listen(loop: EventLoop, server: Server, listener: net.Server, options: net.ListenOptions, where: string): Coroutine<void> {
-  const promise = new Promise<void>((resolve, reject) => {
-    listener.once("listening", resolve);
-    listener.once("error", (error: NodeJS.ErrnoException) => {
-      const converted = osError(error);
-      if (converted instanceof Error) converted.message = `${converted.message}: error while attempting to bind on address ${where}`;
-      reject(converted);
-    });
-  });
-  listener.listen(options);
-  try {
-    yield* wrapPromise(promise, loop);
-  } catch (error) {
-    server.close();
-    listener.close();
-    throw error;
-  }
-  listener.on("error", (error) => loop.callExceptionHandler({ message: "Error on a listening socket", exception: osError(error), server }));
-}
-
-function* createServer(
-  this: EventLoop,
-  protocolFactory: () => StreamProtocol,
-  host: string | readonly string[] | null | undefined,
-  port: number,
-  options: ServerOptions = {},
-): Coroutine<Server> {
-  checkFactory(protocolFactory, "createServer");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createServer() port must be an integer 0-65535, got ${describe(port)}`);
-  const settings = tlsSettings(options.ssl, "server");
-  const backlog = options.backlog ?? 100;
-  const server = new Server(this, protocolFactory, settings?.context, null);
-  const hosts: (string | undefined)[] = host === null || host === undefined || host === "" ? [undefined] : typeof host === "string" ? [host] : [...host];
-  for (const h of hosts) {
-    const listener = makeListener(server, settings?.options ?? null);
-    server._listeners!.push(listener);
-    server._sockets.push(new ServerSocket(listener, null));
-    yield* listen(this, server, listener, { host: h, port, backlog, exclusive: true }, `(${describe(h ?? "")}, ${port})`);
-  }
-  if (options.startServing ?? true) server._startServing();
-  return server;
-}
-
-function* createUnixServer(this: EventLoop, protocolFactory: () => StreamProtocol, path: string, options: UnixServerOptions = {}): Coroutine<Server> {
-  checkFactory(protocolFactory, "createUnixServer");
-  if (typeof path !== "string" || path === "") throw new TypeError(`createUnixServer() path must be a non-empty string, got ${describe(path)}`);
-  const settings = tlsSettings(options.ssl, "server");
-  removeSocketFile(path, true);
-  const server = new Server(this, protocolFactory, settings?.context, path);
-  const listener = makeListener(server, settings?.options ?? null);
-  server._listeners!.push(listener);
-  server._sockets.push(new ServerSocket(listener, path));
-  yield* listen(this, server, listener, { path, backlog: options.backlog ?? 100 }, describe(path));
-  if (options.startServing ?? true) server._startServing();
-  return server;
-}
-
-// ---- datagrams ----
-
-/** A UDP transport over `dgram.Socket` (Python's `_SelectorDatagramTransport`). */
-export class UdpTransport implements DatagramTransport {
-  /** @internal */ _loop: EventLoop;
-  /** @internal */ _sock: dgram.Socket;
-  /** @internal */ _protocol: DatagramProtocol;
-  /** @internal */ _remote: [string, number] | null;
-  /** @internal */ _closing: boolean;
-  /** @internal */ _connLost: boolean;
-  /** @internal */ _extra: Record<string, unknown>;
-
-  /** @internal */
-  constructor(loop: EventLoop, sock: dgram.Socket, protocol: DatagramProtocol, remote: [string, number] | null, waiter: Future<undefined>) {
-    this._loop = loop;
-    this._sock = sock;
-    this._protocol = protocol;
-    this._remote = remote;
-    this._closing = false;
-    this._connLost = false;
-    const local = sock.address();
-    this._extra = { sockname: address(local.address, local.port, local.family) };
-    if (remote !== null) {
-      const peer = sock.remoteAddress();
-      this._extra.peername = address(peer.address, peer.port, peer.family);
-    }
-    loop._callSoon(() => this._call("connection_made", () => protocol.connectionMade(this)), [], null);
-    loop._callSoon(() => {
-      if (!waiter.cancelled()) waiter.setResult(undefined);
-    }, [], null);
-    sock.on("message", (msg: Buffer, rinfo: dgram.RemoteInfo) => {
-      if (this._closing || loop._closed) return;
-      const data = new Uint8Array(msg.buffer, msg.byteOffset, msg.length);
-      loop._callSoon(deliverDatagram, [this, data, address(rinfo.address, rinfo.port, rinfo.family)], null);
-    });
-    sock.on("error", (error: Error) => this._errorReceived(osError(error) as Error));
-    track(loop, this);
-  }
-
-  /** @internal */
-  _releaseOnLoopClose(): void {
-    if (!this._closing) this._sock.close();
-    this._connLost = this._closing = true;
-  }
-
-  getExtraInfo(name: string, defaultValue?: unknown): unknown {
-    if (name === "socket") return this._sock;
-    return name in this._extra ? this._extra[name] : defaultValue;
-  }
-
-  isClosing(): boolean {
-    return this._closing;
-  }
-
-  setProtocol(protocol: BaseProtocol): void {
-    this._protocol = protocol as DatagramProtocol;
-  }
-
-  getProtocol(): BaseProtocol {
-    return this._protocol;
-  }
-
-  getWriteBufferSize(): number {
-    return this._connLost ? 0 : this._sock.getSendQueueSize();
-  }
-
-  /**
-   * Sends one datagram.
-   *
-   * @throws RangeError for an address other than the remote one, or none without a
-   * remote address; RuntimeError once closed.
-   */
-  sendto(data: Uint8Array | string, addr?: SocketAddress): void {
-    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
-      throw new TypeError(`data argument must be a bytes-like object (Uint8Array) or a string, not ${describe(data)}`);
-    }
-    if (this._closing) throw new RuntimeError("Cannot call sendto() on a closed datagram transport");
-    const remote = this._remote;
-    const callback = (error: Error | null) => {
-      if (error) this._errorReceived(osError(error) as Error);
-    };
-    if (addr === undefined || addr === null) {
-      if (remote === null) throw new RangeError("sendto() needs an address: this endpoint has no remoteAddr");
-      this._sock.send(data, callback);
-      return;
-    }
-    if (typeof addr === "string") throw new RangeError(`Invalid address for a UDP socket: ${describe(addr)}`);
-    if (remote !== null) {
-      if (addr[0] !== remote[0] || addr[1] !== remote[1]) throw new RangeError(`Invalid address: must be undefined or ${JSON.stringify(remote)}`);
-      this._sock.send(data, callback);
-      return;
-    }
-    this._sock.send(data, addr[1], addr[0], callback);
-  }
-
-  close(): void {
-    if (this._closing) return;
-    this._closing = true;
-    this._sock.close();
-    this._loop._callSoon(() => this._callConnectionLost(undefined), [], null);
-  }
-
-  abort(): void {
-    this.close();
-  }
-
-  toString(): string {
-    return `<UdpTransport ${this._connLost ? "closed" : this._closing ? "closing" : "open"}>`;
-  }
-
-  /** @internal */
-  _errorReceived(error: Error): void {
-    if (this._closing || this._loop._closed) return;
-    this._loop._callSoon(() => this._call("error_received", () => this._protocol.errorReceived(error)), [], null);
-  }
-
-  /** @internal */
-  _callConnectionLost(exc: Error | undefined): void {
-    if (this._connLost) return;
-    this._connLost = true;
-    untrack(this._loop, this);
-    this._call("connection_lost", () => this._protocol.connectionLost(exc));
-  }
-
-  /** @internal */
-  _call(name: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      this._loop.callExceptionHandler({ message: `Exception in callback ${this._protocol.constructor.name}.${name}()`, exception: error, transport: this, protocol: this._protocol });
-    }
-  }
-}
-
-function deliverDatagram(transport: UdpTransport, data: Uint8Array, addr: SocketAddress): void {
-  if (transport._closing) return;
-  transport._call("datagram_received", () => transport._protocol.datagramReceived(data, addr));
-}
-
-function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[DatagramTransport, P]> {
-  checkFactory(protocolFactory, "createDatagramEndpoint");
-  const { localAddr, remoteAddr } = options;
-  if (localAddr === undefined && remoteAddr === undefined && options.family === undefined) {
-    throw new RangeError("unexpected address family: give localAddr, remoteAddr or family");
-  }
-  const probe = localAddr?.[0] ?? remoteAddr?.[0];
-  const v6 = options.family === 6 || (probe !== undefined && net.isIPv6(probe));
-  const sock = dgram.createSocket({ type: v6 ? "udp6" : "udp4", reuseAddr: options.reusePort ?? false });
-  const step = (run: (done: (error?: Error | null) => void) => void) =>
-    wrapPromise(
-      new Promise<void>((resolve, reject) => {
-        const onError = (error: Error) => reject(osError(error));
-        sock.once("error", onError);
-        run((error) => {
-          sock.off("error", onError);
-          if (error) reject(osError(error));
-          else resolve();
-        });
-      }),
-      this,
-    );
-  try {
-    yield* step((done) => sock.bind({ port: localAddr?.[1] ?? 0, address: localAddr?.[0] }, () => done()));
-    if (options.allowBroadcast) sock.setBroadcast(true);
-    if (remoteAddr !== undefined) yield* step((done) => sock.connect(remoteAddr[1], remoteAddr[0], done));
-  } catch (error) {
-    sock.close();
-    throw error;
-  }
-  return yield* withProtocol<P, DatagramTransport>(
-    this,
-    protocolFactory,
-    () => sock.close(),
-    (protocol, waiter) => new UdpTransport(this, sock, protocol, remoteAddr ?? null, waiter),
-  );
-}
-
-const methods: TransportLoopMethods = { createConnection, createServer, createUnixConnection, createUnixServer, createDatagramEndpoint };
+const methods: Pick<TransportLoopMethods, "createConnection" | "createUnixConnection"> = { createConnection, createUnixConnection };
 Object.assign(EventLoop.prototype, methods);
