@@ -15,6 +15,7 @@
  */
 import { RuntimeError } from "./exceptions";
 import { type EventLoop, _setRunningLoop } from "./events";
+import { describeStuckTasks } from "./deadlock";
 import { onProcessEvent } from "./hostevents";
 
 /** How long the host driver keeps the thread before letting the host run. */
@@ -172,11 +173,18 @@ function watchForDeadlock(loop: EventLoop): void {
   onProcessEvent("beforeExit", () => {
     for (const idle of [...idleLoops]) {
       const pending = idle._hostPending;
+      const report = describeStuckTasks(idle);
+      const cause =
+        pending > 0
+          ? ` (${pending} wrapped promise${pending === 1 ? " never settles" : "s never settle"})`
+          : report.startsWith("deadlock:")
+            ? ""
+            : " (a task waits on a future nobody will complete)";
       finishHostRun(
         idle,
         new RuntimeError(
-          "the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it" +
-            (pending > 0 ? ` (${pending} wrapped promise${pending === 1 ? " never settles" : "s never settle"})` : " (a task waits on a future nobody will complete)"),
+          `the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it${cause}` +
+            (report === "" ? "" : `\n${report}`),
         ),
       );
     }
@@ -250,8 +258,14 @@ function waitForNextTimer(loop: EventLoop): void {
       pending > 0
         ? `${pending} host operation${pending === 1 ? " (a wrapped promise) is" : "s (wrapped promises) are"} still pending`
         : "only host I/O could make progress";
+    const report = describeStuckTasks(loop);
+    if (pending === 0 && report.startsWith("deadlock:")) {
+      // Tasks wait on each other: no host, and no asyncio.run, could help.
+      throw new RuntimeError(`the event loop can never finish: nothing is ready and no timer is scheduled\n${report}`);
+    }
     throw new RuntimeError(
-      `runSync cannot wait for host I/O: nothing is ready, no timer is scheduled and ${what}; use asyncio.run (or loop.runUntilComplete) instead`,
+      `runSync cannot wait for host I/O: nothing is ready, no timer is scheduled and ${what}; use asyncio.run (or loop.runUntilComplete) instead` +
+        (report === "" ? "" : `\n${report}`),
     );
   }
   const clock = loop._clock;

@@ -5,7 +5,9 @@
  */
 import type { Coroutine } from "./coroutines";
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./exceptions";
+import { _getRunningLoop } from "./events";
 import { LoopBound } from "./mixins";
+import type { Task } from "./tasks";
 import { describe } from "./repr";
 import type { Future } from "./futures";
 import { type Waiter, WaiterList } from "./waiters";
@@ -47,8 +49,13 @@ abstract class ContextManagerMixin extends LoopBound {
  * console.assert(most === 1);
  */
 export class Lock extends ContextManagerMixin {
-  /** @internal */ _waiters = new WaiterList<boolean>();
+  /** @internal */ _waiters = new WaiterList<boolean>(this, "acquire");
   /** @internal */ _locked = false;
+  /**
+   * @internal The task that took the lock last, for reports (a deadlock names who holds
+   * what); Python's Lock has no owner, and any task may still release it.
+   */
+  _owner: Task<unknown> | null = null;
 
   /** True if the lock is held. */
   locked(): boolean {
@@ -68,6 +75,7 @@ export class Lock extends ContextManagerMixin {
   release(): void {
     if (!this._locked) throw new RuntimeError("Lock is not acquired.");
     this._locked = false;
+    this._owner = null;
     this._wakeUpFirst();
   }
 
@@ -88,7 +96,7 @@ export class Lock extends ContextManagerMixin {
  * A flag that tasks can wait for (Python's `asyncio.Event`): `set()` wakes every waiter.
  */
 export class Event extends LoopBound {
-  /** @internal */ _waiters = new WaiterList<boolean>();
+  /** @internal */ _waiters = new WaiterList<boolean>(this, "wait");
   /** @internal */ _value = false;
 
   /** True once `set()` was called (and not `clear()` since). */
@@ -133,7 +141,7 @@ export class Event extends LoopBound {
  */
 export class Condition extends ContextManagerMixin {
   /** @internal */ _lock: Lock;
-  /** @internal */ _waiters = new WaiterList<boolean>();
+  /** @internal */ _waiters = new WaiterList<boolean>(this, "wait");
 
   /** A condition over `lock`, or over a new Lock. */
   constructor(lock?: Lock) {
@@ -244,7 +252,7 @@ export class Condition extends ContextManagerMixin {
  * waits while none is left; FIFO-fair; a cancelled acquire never leaks a permit.
  */
 export class Semaphore extends ContextManagerMixin {
-  /** @internal */ _waiters = new WaiterList<boolean>();
+  /** @internal */ _waiters = new WaiterList<boolean>(this, "acquire");
   /** @internal */ _value: number;
 
   /** @throws RangeError (Python's ValueError) for a negative value. */
@@ -496,6 +504,7 @@ class LockAcquire implements Coroutine<boolean> {
       if (!lock._locked && lock._waiters.allCancelled()) {
         this._state = DONE;
         lock._locked = true;
+        lock._owner = _getRunningLoop()?._currentTask ?? null;
         return { done: true, value: true };
       }
       const waiter = lock._waiters.append(lock._getLoop());
@@ -508,6 +517,7 @@ class LockAcquire implements Coroutine<boolean> {
       if (!waiter.done()) throw new RuntimeError(`await wasn't used with future: ${waiter} was resumed before it was done`);
       this._leave();
       lock._locked = true;
+      lock._owner = lock._loop!._currentTask;
       return { done: true, value: true };
     }
     return { done: true, value: undefined as never };

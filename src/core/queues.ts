@@ -158,8 +158,8 @@ class HeapStore<T> implements Store<T> {
 export class Queue<T = unknown> extends LoopBound {
   /** @internal */ readonly _maxsize: number;
   /** @internal */ _store: Store<T>;
-  /** @internal */ _getters = new WaiterList<undefined>();
-  /** @internal */ _putters = new WaiterList<undefined>();
+  /** @internal */ _getters = new WaiterList<undefined>(this, "get");
+  /** @internal */ _putters = new WaiterList<undefined>(this, "put");
   /** @internal */ _unfinishedTasks = 0;
   /** @internal */ _finished = new Event();
   /** @internal */ _isShutdown = false;

@@ -27,6 +27,8 @@ export interface TaskOptions {
 }
 
 let taskNameCounter = 0;
+/** The tasks whose `cancel` is passing the cancellation on to what they wait on, innermost last. */
+const cancelling: Task<unknown>[] = [];
 const NO_OPTIONS: TaskOptions = Object.freeze({});
 
 /**
@@ -119,9 +121,28 @@ export class Task<T = unknown> extends Future<T> {
     this._markRetrieved();
     if (this.done()) return false;
     this._numCancelsRequested++;
-    // Cancel what the task waits on; if that succeeds, the wake-up brings the
-    // CancelledError. The waited-on task may swallow it, so keep _futWaiter.
-    if (this._futWaiter !== null && this._futWaiter.cancel(msg)) return true;
+    const waitingOn = this._futWaiter;
+    if (waitingOn !== null) {
+      if (cancelling.includes(this as Task<unknown>)) {
+        // Tasks awaiting each other in a ring: cancelling what this one waits on has
+        // come back to it. Python recurses until RecursionError; instead, break the ring
+        // here: this task stops waiting and takes the CancelledError at its next step.
+        waitingOn._removeCallback(this as never);
+        this._futWaiter = null;
+        this._mustCancel = true;
+        this._cancel = msg;
+        this._loop._scheduleTask(this);
+        return true;
+      }
+      // Cancel what the task waits on; if that succeeds, the wake-up brings the
+      // CancelledError. The waited-on task may swallow it, so keep _futWaiter.
+      cancelling.push(this as Task<unknown>);
+      try {
+        if (waitingOn.cancel(msg)) return true;
+      } finally {
+        cancelling.pop();
+      }
+    }
     this._mustCancel = true;
     this._cancel = msg;
     return true;

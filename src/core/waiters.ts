@@ -32,11 +32,22 @@ export class Waiter<T = unknown> extends Future<T> {
 
 /** FIFO of waiters with O(1) append, remove and pop. */
 export class WaiterList<T = unknown> {
+  /**
+   * @internal What its waiters wait for, as reports say it: the primitive or queue that
+   * owns the list, and the operation (`acquire`, `get`, …).
+   */
+  readonly _owner: object;
+  /** @internal */ readonly _operation: string;
   private _head: Waiter<T> | null = null;
   private _tail: Waiter<T> | null = null;
   private _size = 0;
   /** @internal How many members are cancelled. */
   _cancelled = 0;
+
+  constructor(owner: object, operation: string) {
+    this._owner = owner;
+    this._operation = operation;
+  }
 
   get size(): number {
     return this._size;

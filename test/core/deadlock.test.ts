@@ -36,7 +36,30 @@ function* main() {
 try { await asyncio.run(main()); console.log("settled"); } catch (e) { console.log(e.name + ": " + e.message); }
 `);
   expect(out).toBe(
-    "cleanup ran\nRuntimeError: the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it (a task waits on a future nobody will complete)\n",
+    "cleanup ran\nRuntimeError: the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it (a task waits on a future nobody will complete)\n" +
+      "waiting tasks:\n  Task-1 waits on <Future pending> that nothing will complete\n",
+  );
+});
+
+test("a lock-order inversion under asyncio.run is reported as exactly that: who holds which lock, who wants it", async () => {
+  const out = await runScript(`
+const a = new asyncio.Lock(), b = new asyncio.Lock();
+function* worker(first, second) {
+  yield* asyncio.asyncWith(first, function* () {
+    yield* asyncio.sleep(0.01);
+    yield* asyncio.asyncWith(second, function* () {});
+  });
+}
+function* main() { yield* asyncio.gather(worker(a, b), worker(b, a)); }
+try { await asyncio.run(main()); } catch (e) { console.log(e.message); }
+`);
+  expect(out).toBe(
+    "the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it\n" +
+      "deadlock: Task-2 waits to acquire Lock#1, held by Task-3; Task-3 waits to acquire Lock#2, held by Task-2\n" +
+      "waiting tasks:\n" +
+      "  Task-1 waits for gather(Task-2, Task-3)\n" +
+      "  Task-2 waits to acquire Lock#1, held by Task-3\n" +
+      "  Task-3 waits to acquire Lock#2, held by Task-2\n",
   );
 });
 

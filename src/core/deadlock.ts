@@ -1,0 +1,126 @@
+/**
+ * What a stuck loop's tasks wait on, said plainly, and the cycle among them if there is
+ * one: the report a run that can never finish fails with. Two tasks that each hold the
+ * lock the other wants read as exactly that:
+ *
+ *     deadlock: Task-2 waits to acquire Lock#1, held by Task-3; Task-3 waits to acquire
+ *     Lock#2, held by Task-2
+ *
+ * Built only when the loop is stuck, from what the loop already has: each live task's
+ * `_futWaiter`, a waiter's list (which knows its primitive or queue), a lock's last
+ * owner, a gather's children.
+ */
+import type { EventLoop } from "./events";
+import { Future } from "./futures";
+import { Condition, Event, Lock, Semaphore } from "./locks";
+import { Queue } from "./queues";
+import { Task } from "./tasks";
+import { GatheringFuture } from "./waiting";
+import { Waiter } from "./waiters";
+
+/** One waiting task: what it waits on, and the tasks that must move first. */
+interface Wait {
+  task: Task<unknown>;
+  text: string;
+  blockers: Task<unknown>[];
+}
+
+/**
+ * @internal The report: a `deadlock:` line when tasks wait on each other in a cycle,
+ * then one line per waiting task. Empty when no task waits.
+ */
+export function describeStuckTasks(loop: EventLoop): string {
+  const names = new ObjectNames();
+  const waits: Wait[] = [];
+  const live: Task<unknown>[] = [];
+  for (let task = loop._liveTasks; task !== null; task = task._liveNext) live.push(task);
+  live.reverse(); // creation order reads best
+  for (const task of live) waits.push(describeWait(task, names));
+  if (waits.length === 0) return "";
+  const lines: string[] = [];
+  const cycle = findCycle(waits);
+  if (cycle !== null) lines.push(`deadlock: ${cycle.map((wait) => `${wait.task.getName()} ${wait.text}`).join("; ")}`);
+  lines.push("waiting tasks:");
+  for (const wait of waits) lines.push(`  ${wait.task.getName()} ${wait.text}`);
+  return lines.join("\n");
+}
+
+function describeWait(task: Task<unknown>, names: ObjectNames): Wait {
+  const future = task._futWaiter;
+  if (future === null) return { task, text: "is ready to run", blockers: [] };
+  if (future instanceof Task) return { task, text: `waits for ${future.getName()} to finish`, blockers: [future] };
+  if (future instanceof GatheringFuture) {
+    const pending = future._children.filter((child) => !child.done());
+    const tasks = pending.filter((child): child is Task<unknown> => child instanceof Task);
+    const what = pending.map((child) => (child instanceof Task ? child.getName() : "a Future")).join(", ");
+    return { task, text: `waits for gather(${what})`, blockers: tasks };
+  }
+  if (future instanceof Waiter && future._list !== null) {
+    const owner = future._list._owner;
+    const operation = future._list._operation;
+    const name = names.of(owner);
+    if (owner instanceof Lock) {
+      const holder = owner._owner;
+      const held = !owner._locked ? "free, its turn not yet come" : holder === null ? "held outside any task" : `held by ${holder.getName()}`;
+      return { task, text: `waits to acquire ${name}, ${held}`, blockers: owner._locked && holder !== null ? [holder] : [] };
+    }
+    if (owner instanceof Condition) {
+      return { task, text: `waits for a notification of ${name}`, blockers: [] };
+    }
+    if (owner instanceof Semaphore) return { task, text: `waits to acquire ${name} (no permit left)`, blockers: [] };
+    if (owner instanceof Event) return { task, text: `waits for ${name} to be set`, blockers: [] };
+    if (owner instanceof Queue) {
+      const state = operation === "get" ? "empty" : `full, maxsize ${owner.maxsize}`;
+      return { task, text: `waits to ${operation} on ${name} (${state})`, blockers: [] };
+    }
+    return { task, text: `waits to ${operation} on ${name}`, blockers: [] };
+  }
+  return { task, text: `waits on ${future instanceof Future ? String(future) : "a future"} that nothing will complete`, blockers: [] };
+}
+
+/** The first cycle of tasks waiting on each other, in waiting order, or null. */
+function findCycle(waits: Wait[]): Wait[] | null {
+  const byTask = new Map(waits.map((wait) => [wait.task, wait]));
+  const state = new Map<Task<unknown>, "visiting" | "done">();
+  const path: Wait[] = [];
+  const visit = (wait: Wait): Wait[] | null => {
+    state.set(wait.task, "visiting");
+    path.push(wait);
+    for (const blocker of wait.blockers) {
+      const next = byTask.get(blocker);
+      if (next === undefined) continue;
+      if (state.get(blocker) === "visiting") return path.slice(path.indexOf(next));
+      if (state.get(blocker) === undefined) {
+        const found = visit(next);
+        if (found !== null) return found;
+      }
+    }
+    path.pop();
+    state.set(wait.task, "done");
+    return null;
+  };
+  for (const wait of waits) {
+    if (state.has(wait.task)) continue;
+    const found = visit(wait);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** `Lock#1`, `Queue#2`: a number per object, per class, in order of mention. */
+class ObjectNames {
+  private readonly _names = new Map<object, string>();
+  private readonly _counts = new Map<string, number>();
+
+  of(value: object): string {
+    let name = this._names.get(value);
+    if (name === undefined) {
+      const kind = value.constructor.name;
+      const n = (this._counts.get(kind) ?? 0) + 1;
+      this._counts.set(kind, n);
+      name = `${kind}#${n}`;
+      this._names.set(value, name);
+    }
+    return name;
+  }
+}
