@@ -3,12 +3,26 @@
  * first with a blocking sleep inside the coroutine (time.sleep), then with
  * `yield* asyncio.sleep(1)`. The first takes about 5 s, the second about 3 s.
  *
- *   npm run demo               real time, as in the seed
- *   npm run demo -- --virtual  on a VirtualClock: same lines, same order, instantly
+ *   npm run demo                          real time, as in the seed
+ *   npm run demo -- --virtual             on a VirtualClock: same lines, same order, instantly
+ *   npm run demo -- --timeline DIR        also writes each program's timeline to DIR:
+ *                                         seed-blocking.{html,json}, seed-async.{html,json}
+ *
+ * A timeline's .html file opens in any browser (one lane per task, a bar per step, the
+ * waits labelled); its .json file is a Chrome trace for https://ui.perfetto.dev. With
+ * `--virtual` too, they are drawn in virtual seconds.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as asyncio from "asyncio-ts";
 
 const virtual = process.argv.includes("--virtual");
+const timelineFlag = process.argv.indexOf("--timeline");
+const timelineDir = timelineFlag < 0 ? null : process.argv[timelineFlag + 1];
+if (timelineDir === undefined || timelineDir?.startsWith("--")) {
+  console.error("usage: demo.ts [--virtual] [--timeline DIR]: --timeline needs the directory to write the timelines to");
+  process.exit(2);
+}
 const clock = virtual ? new asyncio.VirtualClock() : new asyncio.RealClock();
 const epochAtStart = Date.now() / 1000 - clock.now();
 
@@ -99,16 +113,53 @@ function asyncProgram(): number {
   return end - start;
 }
 
+// ---- timelines (--timeline DIR) ----
+
+/** A fresh loop on the demo's clock, as each seed script would get; with --timeline, recorded. */
+function freshLoop(): asyncio.TimelineRecorder | null {
+  const loop = asyncio.newEventLoop({ clock });
+  const recorder = timelineDir === null ? null : new asyncio.TimelineRecorder();
+  if (recorder !== null) loop.addInstrument(recorder);
+  asyncio.setEventLoop(loop);
+  return recorder;
+}
+
+const LANES =
+  "The lanes: the loop; factorial A; factorial B; the asyncio.wait task that runUntilComplete runs. " +
+  "Hover a bar or a gap for its details.";
+
+function writeTimeline(recorder: asyncio.TimelineRecorder | null, name: string, title: string, story: string): void {
+  if (recorder === null || timelineDir === null) return;
+  mkdirSync(timelineDir, { recursive: true });
+  writeFileSync(join(timelineDir, `${name}.json`), `${JSON.stringify(recorder.toTraceEvents())}\n`);
+  writeFileSync(join(timelineDir, `${name}.html`), recorder.toHtml({ title: `${name}: ${title}`, caption: `${story} ${LANES}` }));
+}
+
 // Each program gets a fresh loop on the demo's clock, as each seed script would.
 console.log(`== time.sleep inside a coroutine${virtual ? " (VirtualClock)" : ""} ==\n`);
-asyncio.setEventLoop(asyncio.newEventLoop({ clock }));
+const blockingRecorder = freshLoop();
 const blockingTotal = blockingProgram();
+writeTimeline(
+  blockingRecorder,
+  "seed-blocking",
+  "time.sleep inside a coroutine",
+  "Each blocking sleep holds the whole loop: a task's one step runs through all its sleeps, and the other task waits its turn — a staircase.",
+);
 
 console.log(`\n== asyncio.sleep${virtual ? " (VirtualClock)" : ""} ==\n`);
-asyncio.setEventLoop(asyncio.newEventLoop({ clock }));
+const asyncRecorder = freshLoop();
 const asyncTotal = asyncProgram();
+writeTimeline(
+  asyncRecorder,
+  "seed-async",
+  "asyncio.sleep",
+  "Each asyncio.sleep ends a step and frees the loop: the two tasks' steps interleave, and the loop sleeps while both wait.",
+);
 
 console.log(
   `\nThe asynchronous version took ${asyncTotal.toFixed(2)} s instead of ${blockingTotal.toFixed(2)} s: ` +
     `${(blockingTotal - asyncTotal).toFixed(2)} s faster, because while one task sleeps the loop runs the other.`,
 );
+if (timelineDir !== null) {
+  console.log(`\nTimelines: ${join(timelineDir, "seed-blocking.html")} and ${join(timelineDir, "seed-async.html")} (and .json traces for https://ui.perfetto.dev)`);
+}

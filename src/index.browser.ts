@@ -78,3 +78,4 @@ export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";
 export { withAwaitChain } from "./core/awaitchain";
 export { type Instrument } from "./core/instruments";
+export * from "./tools";
