@@ -7,6 +7,7 @@ import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { type EventLoop, getEventLoop } from "./events";
 import { describe } from "./repr";
 import { recordAwaitSite } from "./awaitchain";
+import { recordSuspension } from "./sites";
 import { UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
 
 const PENDING = 0;
@@ -443,6 +444,7 @@ class FutureIterator<T> implements Iterator<Future<unknown> | undefined, T, unkn
     if (future._state === PENDING) {
       if (!this._yielded) {
         this._yielded = true;
+        if (future._loop._debug) recordSuspension(future._loop, FutureIterator.prototype.next);
         return { value: future as Future<unknown>, done: false };
       }
       throw new RuntimeError(`await wasn't used with future: ${future} was resumed before it was done`);

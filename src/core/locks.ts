@@ -7,6 +7,7 @@ import type { Coroutine } from "./coroutines";
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./exceptions";
 import { _getRunningLoop } from "./events";
 import { LoopBound } from "./mixins";
+import { recordSuspension } from "./sites";
 import type { Task } from "./tasks";
 import { describe } from "./repr";
 import type { Future } from "./futures";
@@ -507,9 +508,11 @@ class LockAcquire implements Coroutine<boolean> {
         lock._owner = _getRunningLoop()?._currentTask ?? null;
         return { done: true, value: true };
       }
-      const waiter = lock._waiters.append(lock._getLoop());
+      const loop = lock._getLoop();
+      const waiter = lock._waiters.append(loop);
       this._waiter = waiter;
       this._state = WAITING;
+      if (loop._debug) recordSuspension(loop, LockAcquire.prototype.next);
       return { done: false, value: waiter as Future<unknown> };
     }
     if (this._state === WAITING) {

@@ -10,6 +10,7 @@ import { LoopBound } from "./mixins";
 import { ReadyQueue } from "./readyqueue";
 import { describe } from "./repr";
 import type { Future } from "./futures";
+import { recordSuspension } from "./sites";
 import { type Waiter, WaiterList } from "./waiters";
 
 /** Where a queue keeps its items; each kind of queue orders them its own way. */
@@ -369,9 +370,11 @@ class QueueOperation<T, R> implements Coroutine<R> {
         throw new QueueShutDown();
       }
       const waiters = put ? queue._putters : queue._getters;
-      const waiter = waiters.append(queue._getLoop());
+      const loop = queue._getLoop();
+      const waiter = waiters.append(loop);
       this._waiter = waiter;
       this._state = WAITING;
+      if (loop._debug) recordSuspension(loop, QueueOperation.prototype.next);
       return { done: false, value: waiter as Future<unknown> };
     }
     this._state = DONE;

@@ -10,6 +10,7 @@ import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } fro
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future, StepError } from "./futures";
 import { describe, isGeneratorFunction, isThenable } from "./repr";
+import { creationPlace, describeCoroutine, forgetSuspension, placeOf, recordCreation, suspensionChain } from "./sites";
 
 export type { Awaitable, AwaitableResult, Coroutine } from "./coroutines";
 
@@ -88,6 +89,7 @@ export class Task<T = unknown> extends Future<T> {
     this._livePrev = null;
     if (head !== null) head._livePrev = this as Task<unknown>;
     loop._liveTasks = this as Task<unknown>;
+    if (loop._debug) recordCreation(this as Task<unknown>, new.target);
     if (options.eagerStart === true && loop._running) {
       if (loop._instruments !== null) loop._instruments.emit("taskSpawned", this as Task<unknown>);
       this._eagerStart();
@@ -177,7 +179,18 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   override toString(): string {
-    return `<Task ${this._stateDescription().replace(/^(\w+)/, `$1 name='${this.getName()}'`)}>`;
+    const state = this._stateDescription();
+    let head = `${/^\w+/.exec(state)![0]} name='${this.getName()}'`;
+    let tail = state.replace(/^\w+/, "");
+    if (this._loop._debug) {
+      // What CPython shows in debug mode: the coroutine and where it waits, and where
+      // the task was made.
+      const chain = this._state === 0 ? suspensionChain(this as Task<unknown>) : null;
+      if (chain !== null) head += ` coro=<${describeCoroutine(chain[chain.length - 1]!)}>`;
+      const created = creationPlace(this as Task<unknown>);
+      if (created !== null) tail += ` created at ${placeOf(created)}`;
+    }
+    return `<Task ${head}${tail}>`;
   }
 
   /**
@@ -261,6 +274,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Python's `__step_run_and_handle_result`, in the task's context. */
   _runStep(hasError: boolean, error: unknown): void {
     const loop = this._loop;
+    if (loop._debug) forgetSuspension(this as Task<unknown>);
     const outerContext = enter(this._context ?? this);
     let step: IteratorResult<Future<unknown> | undefined, T>;
     try {

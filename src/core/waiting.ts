@@ -9,6 +9,7 @@ import { Future } from "./futures";
 import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
 import * as neverAwaited from "./neverawaited";
+import { recordSuspension } from "./sites";
 
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
@@ -75,6 +76,8 @@ class Sleep<T> implements Coroutine<T> {
       if (Number.isNaN(delay)) throw new RangeError("Invalid delay: NaN (not a number)");
       if (delay <= 0) {
         this._state = YIELDED;
+        const running = _getRunningLoop();
+        if (running !== null && running._debug) recordSuspension(running, Sleep.prototype.next);
         return { done: false, value: undefined };
       }
       const loop = getRunningLoop();
@@ -82,6 +85,7 @@ class Sleep<T> implements Coroutine<T> {
       this._future = future;
       this._timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, this._result], null);
       this._state = WAITING;
+      if (loop._debug) recordSuspension(loop, Sleep.prototype.next);
       return { done: false, value: future as Future<unknown> };
     }
     if (state === WAITING) {
