@@ -16,7 +16,7 @@
 import { RuntimeError } from "./exceptions";
 import { type EventLoop, _setRunningLoop } from "./events";
 import { describeStuckTasks } from "./deadlock";
-import { onProcessEvent } from "./hostevents";
+import { hostIdleProbeSeesOperations, hostNeedsIdleProbe, onProcessEvent, probeHostIdle } from "./hostevents";
 
 /** How long the host driver keeps the thread before letting the host run. */
 const HOST_SLICE_MS = 5;
@@ -163,32 +163,58 @@ function hostTurn(loop: EventLoop): void {
 // Loops waiting on the host with nothing ready and no timer. If the host itself runs
 // out of work (Node's 'beforeExit'), nothing can ever wake them: rather than letting the
 // process exit with the run's promise never settled, fail the run with a clear error.
+// Bun and Deno give no 'beforeExit' while a top-level `await` is pending (the usual
+// `await asyncio.run(main())`), so there the driver probes the host while it idles.
 const idleLoops = new Set<EventLoop>();
 let deadlockHookInstalled = false;
+/** Each idle period's own token, so that only its latest probe goes on. */
+const idleProbes = new WeakMap<EventLoop, object>();
+
+/** First probe after this long idle; each probe that finds the host busy doubles it. */
+const IDLE_PROBE_FIRST_MS = 10;
+const IDLE_PROBE_MAX_MS = 1000;
 
 function watchForDeadlock(loop: EventLoop): void {
   idleLoops.add(loop);
+  if (hostNeedsIdleProbe) {
+    const token = {};
+    idleProbes.set(loop, token);
+    probeWhileIdle(loop, token, IDLE_PROBE_FIRST_MS);
+  }
   if (deadlockHookInstalled) return;
   deadlockHookInstalled = true;
   onProcessEvent("beforeExit", () => {
-    for (const idle of [...idleLoops]) {
-      const pending = idle._hostPending;
-      const report = describeStuckTasks(idle);
-      const cause =
-        pending > 0
-          ? ` (${pending} wrapped promise${pending === 1 ? " never settles" : "s never settle"})`
-          : report.startsWith("deadlock:")
-            ? ""
-            : " (a task waits on a future nobody will complete)";
-      finishHostRun(
-        idle,
-        new RuntimeError(
-          `the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it${cause}` +
-            (report === "" ? "" : `\n${report}`),
-        ),
-      );
-    }
+    for (const idle of [...idleLoops]) failStuckRun(idle);
   });
+}
+
+// A probe from an idle period that has ended (the loop woke, or its run finished) stops.
+// Where the probe cannot see the host's pending operations (Deno), a wrapped promise
+// still pending is taken as one: it may be a fetch that will settle.
+function probeWhileIdle(loop: EventLoop, token: object, ms: number): void {
+  probeHostIdle(ms, (hostIdle) => {
+    if (!idleLoops.has(loop) || idleProbes.get(loop) !== token) return;
+    if (hostIdle && (hostIdleProbeSeesOperations || loop._hostPending === 0)) failStuckRun(loop);
+    else probeWhileIdle(loop, token, Math.min(ms * 2, IDLE_PROBE_MAX_MS));
+  });
+}
+
+function failStuckRun(idle: EventLoop): void {
+  const pending = idle._hostPending;
+  const report = describeStuckTasks(idle);
+  const cause =
+    pending > 0
+      ? ` (${pending} wrapped promise${pending === 1 ? " never settles" : "s never settle"})`
+      : report.startsWith("deadlock:")
+        ? ""
+        : " (a task waits on a future nobody will complete)";
+  finishHostRun(
+    idle,
+    new RuntimeError(
+      `the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it${cause}` +
+        (report === "" ? "" : `\n${report}`),
+    ),
+  );
 }
 
 function queueTurn(loop: EventLoop): void {

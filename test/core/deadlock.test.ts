@@ -1,9 +1,10 @@
 /**
  * A host-driven run that can never make progress fails with a clear error instead of
- * letting Node exit with the run's promise unsettled.
+ * letting Node exit with the run's promise unsettled, or Bun spin and Deno wait forever
+ * on the top-level `await asyncio.run(…)`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
@@ -12,7 +13,15 @@ import { afterAll, expect, test } from "vitest";
 const dir = mkdtempSync(join(tmpdir(), "asyncio-ts-deadlock-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function runScript(body: string): Promise<string> {
+const root = resolve(import.meta.dirname, "..", "..");
+
+/** The other hosts, from their npm platform packages (dev dependencies). */
+const hosts = [
+  { name: "bun", binary: join(root, "node_modules", "@oven", "bun-linux-x64", "bin", "bun"), args: [] as string[] },
+  { name: "deno", binary: join(root, "node_modules", "@deno", "linux-x64-glibc", "deno"), args: ["run", "-A"] },
+];
+
+async function bundle(body: string): Promise<string> {
   const entry = join(dir, `entry-${Math.random().toString(36).slice(2)}.ts`);
   writeFileSync(entry, `import * as asyncio from "asyncio-ts";\n${body}`);
   const out = `${entry}.mjs`;
@@ -22,27 +31,31 @@ async function runScript(body: string): Promise<string> {
     bundle: true,
     platform: "node",
     format: "esm",
-    alias: { "asyncio-ts": resolve(import.meta.dirname, "..", "..", "src", "index.ts") },
+    alias: { "asyncio-ts": resolve(root, "src", "index.ts") },
     logLevel: "error",
   });
-  return execFileSync(process.execPath, [out], { timeout: 20_000 }).toString();
+  return out;
 }
 
-test("a main task waiting on a future nobody completes fails the run, after its cleanup ran", async () => {
-  const out = await runScript(`
+async function runScript(body: string): Promise<string> {
+  return execFileSync(process.execPath, [await bundle(body)], { timeout: 20_000 }).toString();
+}
+
+const futureNobodyCompletes = `
 function* main() {
   try { yield* asyncio.getRunningLoop().createFuture(); } finally { console.log("cleanup ran"); }
 }
 try { await asyncio.run(main()); console.log("settled"); } catch (e) { console.log(e.name + ": " + e.message); }
-`);
-  expect(out).toBe(
-    "cleanup ran\nRuntimeError: the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it (a task waits on a future nobody will complete)\n" +
-      "waiting tasks:\n  Task-1 waits on <Future pending> that nothing will complete\n",
-  );
+`;
+const futureNobodyCompletesReport =
+  "cleanup ran\nRuntimeError: the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it (a task waits on a future nobody will complete)\n" +
+  "waiting tasks:\n  Task-1 waits on <Future pending> that nothing will complete\n";
+
+test("a main task waiting on a future nobody completes fails the run, after its cleanup ran", async () => {
+  expect(await runScript(futureNobodyCompletes)).toBe(futureNobodyCompletesReport);
 });
 
-test("a lock-order inversion under asyncio.run is reported as exactly that: who holds which lock, who wants it", async () => {
-  const out = await runScript(`
+const lockOrderInversion = `
 const a = new asyncio.Lock(), b = new asyncio.Lock();
 function* worker(first, second) {
   yield* asyncio.asyncWith(first, function* () {
@@ -52,15 +65,17 @@ function* worker(first, second) {
 }
 function* main() { yield* asyncio.gather(worker(a, b), worker(b, a)); }
 try { await asyncio.run(main()); } catch (e) { console.log(e.message); }
-`);
-  expect(out).toBe(
-    "the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it\n" +
-      "deadlock: Task-2 waits to acquire Lock#1, held by Task-3; Task-3 waits to acquire Lock#2, held by Task-2\n" +
-      "waiting tasks:\n" +
-      "  Task-1 waits for gather(Task-2, Task-3)\n" +
-      "  Task-2 waits to acquire Lock#1, held by Task-3\n" +
-      "  Task-3 waits to acquire Lock#2, held by Task-2\n",
-  );
+`;
+const lockOrderInversionReport =
+  "the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it\n" +
+  "deadlock: Task-2 waits to acquire Lock#1, held by Task-3; Task-3 waits to acquire Lock#2, held by Task-2\n" +
+  "waiting tasks:\n" +
+  "  Task-1 waits for gather(Task-2, Task-3)\n" +
+  "  Task-2 waits to acquire Lock#1, held by Task-3\n" +
+  "  Task-3 waits to acquire Lock#2, held by Task-2\n";
+
+test("a lock-order inversion under asyncio.run is reported as exactly that: who holds which lock, who wants it", async () => {
+  expect(await runScript(lockOrderInversion)).toBe(lockOrderInversionReport);
 });
 
 test("a wrapped promise that never settles is named as the cause", async () => {
@@ -71,8 +86,7 @@ try { await asyncio.run(main()); } catch (e) { console.log(e.message); }
   expect(out).toMatch(/can never finish.*\(1 wrapped promise never settles\)/);
 });
 
-test("host work that is still pending keeps the run alive", async () => {
-  const out = await runScript(`
+const wokenByTheHost = `
 function* main() {
   const loop = asyncio.getRunningLoop();
   const f = loop.createFuture();
@@ -80,6 +94,44 @@ function* main() {
   return yield* f;
 }
 console.log(await asyncio.run(main()));
-`);
-  expect(out).toBe("woken by the host\n");
+`;
+
+test("host work that is still pending keeps the run alive", async () => {
+  expect(await runScript(wokenByTheHost)).toBe("woken by the host\n");
 });
+
+// A long wait (longer than the idle probe's backoff reaches) and a wrapped host promise.
+const wokenLater = `
+function* main() {
+  const loop = asyncio.getRunningLoop();
+  const f = loop.createFuture();
+  setTimeout(() => loop.callSoonThreadsafe(() => f.setResult("woken later")), 1500);
+  const wrapped = yield* asyncio.wrapPromise(new Promise((resolve) => setTimeout(() => resolve("wrapped"), 300)));
+  return wrapped + ", " + (yield* f);
+}
+console.log(await asyncio.run(main()));
+`;
+
+test("a long host wait and a wrapped promise keep the run alive", async () => {
+  expect(await runScript(wokenLater)).toBe("wrapped, woken later\n");
+});
+
+for (const host of hosts) {
+  const missing = existsSync(host.binary) ? null : `${host.binary} is not installed (npm install)`;
+  if (missing !== null) console.log(`skipping the ${host.name} deadlock tests: ${missing}`);
+  const run = async (body: string): Promise<string> =>
+    execFileSync(host.binary, [...host.args, await bundle(body)], { timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } }).toString();
+
+  test.skipIf(missing !== null)(`on ${host.name}, a main task waiting on a future nobody completes fails the top-level awaited run`, async () => {
+    expect(await run(futureNobodyCompletes)).toBe(futureNobodyCompletesReport);
+  });
+
+  test.skipIf(missing !== null)(`on ${host.name}, a lock-order inversion fails the top-level awaited run with the deadlock`, async () => {
+    expect(await run(lockOrderInversion)).toBe(lockOrderInversionReport);
+  });
+
+  test.skipIf(missing !== null)(`on ${host.name}, host work that is still pending keeps the run alive`, async () => {
+    expect(await run(wokenByTheHost)).toBe("woken by the host\n");
+    expect(await run(wokenLater)).toBe("wrapped, woken later\n");
+  });
+}
