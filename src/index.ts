@@ -26,6 +26,7 @@ export {
 export { socket, GaiError, type AddrInfo, type SockAddr, type GetAddrInfoOptions, type DnsLoopMethods } from "./node/dns";
 export type { SignalLoopMethods } from "./node/signals";
 import "./node/signals";
+import "./node/watchdog";
 import type { DnsLoopMethods } from "./node/dns";
 import type { SignalLoopMethods } from "./node/signals";
 

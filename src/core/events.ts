@@ -213,6 +213,18 @@ export interface LoopHooks {
 
 const loopHooks: LoopHooks[] = [];
 
+/**
+ * @internal Debug mode's view into a callback or task step while it runs, for a host
+ * that can see where a blocked thread is (src/node/watchdog.ts, on Node): a slow
+ * item's report then names the function it was stuck in and its callers.
+ */
+export interface SlowWatch {
+  /** An item starts at `start` (`performance.now()`); it is slow after `threshold` seconds. */
+  begin(start: number, threshold: number): void;
+  /** It ended: where it was seen stuck, as text for the report, or null. */
+  end(): string | null;
+}
+
 /** @internal Registers hooks for every loop; a host module calls it once, when loaded. */
 export function _addLoopHooks(hooks: LoopHooks): void {
   loopHooks.push(hooks);
@@ -274,6 +286,8 @@ export class EventLoop {
   _defaultExecutor: Executor | null;
   /** @internal Set by `shutdownDefaultExecutor`: no new default executor after it. */
   _executorShutdownCalled: boolean;
+  /** @internal Debug mode: what sees inside a slow callback, where the host can (Node). */
+  _slowWatch: SlowWatch | null;
 
   /**
    * Seconds a callback or task step may run before debug mode reports it as slow
@@ -303,6 +317,7 @@ export class EventLoop {
     this._unstarted = null;
     this._defaultExecutor = null;
     this._executorShutdownCalled = false;
+    this._slowWatch = null;
     this.slowCallbackDuration = 0.1;
   }
 
@@ -840,12 +855,18 @@ export class EventLoop {
     const instruments = this._instruments;
     const callback = instruments !== null && !(item instanceof Task && item._state === 0) ? (item as Handle | Future<unknown>) : null;
     if (callback !== null) instruments!.emit("beforeCallback", callback);
-    const start = this._debug ? performance.now() : 0;
+    const debug = this._debug;
+    const start = debug ? performance.now() : 0;
+    const watch = debug ? this._slowWatch : null;
+    if (watch !== null) watch.begin(start, this.slowCallbackDuration);
     item._run();
-    if (this._debug) {
+    if (debug) {
       const seconds = (performance.now() - start) / 1000;
+      const culprit = watch === null ? null : watch.end();
       if (seconds >= this.slowCallbackDuration) {
-        console.warn(`Executing ${String(item)} took ${seconds.toFixed(3)} seconds`);
+        // CPython's words, then, where the host could see it, the code that held the loop.
+        const where = culprit === null ? "" : `; it was blocked in ${culprit}`;
+        console.warn(`Executing ${String(item)} took ${seconds.toFixed(3)} seconds${where}`);
       }
     }
     // The instruments may have been removed during the callback.
