@@ -27,6 +27,7 @@ export { socket, GaiError, type AddrInfo, type SockAddr, type GetAddrInfoOptions
 export type { SignalLoopMethods } from "./node/signals";
 import "./node/signals";
 import "./node/watchdog";
+import "./node/psdump";
 import type { DnsLoopMethods } from "./node/dns";
 import type { SignalLoopMethods } from "./node/signals";
 

@@ -19,7 +19,7 @@ import { GatheringFuture } from "./waiting";
 import { Waiter } from "./waiters";
 
 /** One waiting task: what it waits on, and the tasks that must move first. */
-interface Wait {
+export interface Wait {
   task: Task<unknown>;
   text: string;
   blockers: Task<unknown>[];
@@ -35,19 +35,22 @@ export function describeStuckTasks(loop: EventLoop): string {
   const live: Task<unknown>[] = [];
   for (let task = loop._liveTasks; task !== null; task = task._liveNext) live.push(task);
   live.reverse(); // creation order reads best
-  for (const task of live) waits.push(describeWait(task, names));
+  for (const task of live) waits.push(_describeWait(task, names));
   if (waits.length === 0) return "";
   const lines: string[] = [];
-  const cycle = findCycle(waits);
+  const cycle = _findCycle(waits);
   if (cycle !== null) lines.push(`deadlock: ${cycle.map((wait) => `${wait.task.getName()} ${wait.text}`).join("; ")}`);
   lines.push("waiting tasks:");
   for (const wait of waits) lines.push(`  ${wait.task.getName()} ${wait.text}`);
   return lines.join("\n");
 }
 
-function describeWait(task: Task<unknown>, names: ObjectNames): Wait {
+/** @internal What `task` waits on, said plainly, and the tasks that must move first. */
+export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: Map<Future<unknown>, number>): Wait {
   const future = task._futWaiter;
-  if (future === null) return { task, text: "is ready to run", blockers: [] };
+  if (future === null) return { task, text: task.done() ? "is done" : "is ready to run", blockers: [] };
+  const deadline = sleeps?.get(future);
+  if (deadline !== undefined) return { task, text: `sleeps until t=${formatTime(deadline)}`, blockers: [] };
   if (future instanceof Task) return { task, text: `waits for ${future.getName()} to finish`, blockers: [future] };
   if (future instanceof GatheringFuture) {
     const pending = future._children.filter((child) => !child.done());
@@ -78,8 +81,8 @@ function describeWait(task: Task<unknown>, names: ObjectNames): Wait {
   return { task, text: `waits on ${future instanceof Future ? String(future) : "a future"} that nothing will complete`, blockers: [] };
 }
 
-/** The first cycle of tasks waiting on each other, in waiting order, or null. */
-function findCycle(waits: Wait[]): Wait[] | null {
+/** @internal The first cycle of tasks waiting on each other, in waiting order, or null. */
+export function _findCycle(waits: Wait[]): Wait[] | null {
   const byTask = new Map(waits.map((wait) => [wait.task, wait]));
   const state = new Map<Task<unknown>, "visiting" | "done">();
   const path: Wait[] = [];
@@ -107,8 +110,14 @@ function findCycle(waits: Wait[]): Wait[] | null {
   return null;
 }
 
-/** `Lock#1`, `Queue#2`: a number per object, per class, in order of mention. */
-class ObjectNames {
+/** A loop time as a report shows it: `3.0`, `2.25`. */
+function formatTime(seconds: number): string {
+  const rounded = Math.round(seconds * 1000) / 1000;
+  return Number.isInteger(rounded) ? rounded.toFixed(1) : String(rounded);
+}
+
+/** @internal `Lock#1`, `Queue#2`: a number per object, per class, in order of mention. */
+export class ObjectNames {
   private readonly _names = new Map<object, string>();
   private readonly _counts = new Map<string, number>();
 

@@ -45,9 +45,20 @@ export function recordSuspension(loop: EventLoop, below: object): void {
   suspendedAt.set(task, capture(below));
 }
 
-/** @internal Debug mode: the task gave the loop a turn with a bare `yield`, which says nothing of where. */
-export function forgetSuspension(task: Task<unknown>): void {
+const lastStepAt = new WeakMap<Task<unknown>, number>();
+
+/**
+ * @internal Debug mode: `task` starts a step at loop time `now`. What was recorded of
+ * its last wait is dropped: a bare `yield` would record nothing new in its place.
+ */
+export function stepStarts(task: Task<unknown>, now: number): void {
   suspendedAt.delete(task);
+  lastStepAt.set(task, now);
+}
+
+/** @internal Debug mode: the loop time `task`'s last step started at, or null. */
+export function lastStep(task: Task<unknown>): number | null {
+  return lastStepAt.get(task) ?? null;
 }
 
 /** @internal Debug mode: `task` is being created; `below` is its constructor. */

@@ -26,6 +26,9 @@ import { type Task, type TaskOptions, currentTask } from "./tasks";
  * }
  * console.assert(asyncio.runSync(main(), { clock: new asyncio.VirtualClock() }) === "ab");
  */
+/** @internal Each entered group's `_onTaskDone`, which its children hold as a done callback. */
+export const _groupOfCallback = new WeakMap<object, TaskGroup>();
+
 export class TaskGroup {
   /** @internal */ _entered = false;
   /** @internal */ _exiting = false;
@@ -51,6 +54,8 @@ export class TaskGroup {
     if (parent === undefined) throw new RuntimeError(`TaskGroup ${this} cannot determine the parent task`);
     this._parentTask = parent;
     this._entered = true;
+    // So that a task table can tell a child's group (and parent) from its done callback.
+    _groupOfCallback.set(this._onTaskDone, this);
     return this;
   }
 

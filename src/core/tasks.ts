@@ -10,7 +10,7 @@ import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } fro
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future, StepError } from "./futures";
 import { describe, isGeneratorFunction, isThenable } from "./repr";
-import { creationPlace, describeCoroutine, forgetSuspension, placeOf, recordCreation, suspensionChain } from "./sites";
+import { creationPlace, describeCoroutine, placeOf, recordCreation, stepStarts, suspensionChain } from "./sites";
 
 export type { Awaitable, AwaitableResult, Coroutine } from "./coroutines";
 
@@ -274,7 +274,7 @@ export class Task<T = unknown> extends Future<T> {
   /** @internal Python's `__step_run_and_handle_result`, in the task's context. */
   _runStep(hasError: boolean, error: unknown): void {
     const loop = this._loop;
-    if (loop._debug) forgetSuspension(this as Task<unknown>);
+    if (loop._debug) stepStarts(this as Task<unknown>, loop.time());
     const outerContext = enter(this._context ?? this);
     let step: IteratorResult<Future<unknown> | undefined, T>;
     try {

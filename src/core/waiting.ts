@@ -15,6 +15,15 @@ function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
 }
 
+/** @internal The loop time each sleeping future of `loop` is due (a task table says `sleep until t=3.0`). */
+export function _sleepDeadlines(loop: EventLoop): Map<Future<unknown>, number> {
+  const deadlines = new Map<Future<unknown>, number>();
+  for (const timer of loop._scheduled.toArray()) {
+    if (!timer._cancelled && timer._callback === setResultUnlessCancelled) deadlines.set(timer._args[0] as Future<unknown>, timer._when);
+  }
+  return deadlines;
+}
+
 /**
  * Suspends the calling task for `delay` seconds, then returns `result` (Python's
  * `asyncio.sleep`). `sleep(0)` gives the loop exactly one iteration.

@@ -16,3 +16,4 @@ export {
 } from "./timeline";
 export { type TraceEvent, type TraceEvents, type TraceEventsOptions, traceEvents } from "./trace-events";
 export { type TimelineHtmlOptions, timelineHtml } from "./timeline-html";
+export { type TaskRow, ps, pstree, taskTable } from "./ps";
