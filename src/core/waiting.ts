@@ -10,10 +10,14 @@ import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
 import * as neverAwaited from "./neverawaited";
 import { recordSuspension } from "./sites";
+import type { Task } from "./tasks";
 
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
   if (!future.cancelled()) future.setResult(result);
 }
+
+/** @internal The task that shielded each future (call graphs show it awaiting the future). */
+export const _shieldedBy = new WeakMap<Future<unknown>, Task<unknown>>();
 
 /** @internal The loop time each sleeping future of `loop` is due (a task table says `sleep until t=3.0`). */
 export function _sleepDeadlines(loop: EventLoop): Map<Future<unknown>, number> {
@@ -456,6 +460,9 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const inner = _ensureFuture(aw, null);
   if (inner.done()) return inner;
   const outer = new Future<T>(inner._loop);
+  // As 3.14 records it for call graphs: the shielded future is awaited by the caller.
+  const caller = inner._loop._currentTask;
+  if (caller !== null) _shieldedBy.set(inner as Future<unknown>, caller);
   const onInnerDone = (): void => {
     if (outer.cancelled()) return;
     if (inner.cancelled()) outer.cancel();

@@ -17,3 +17,15 @@ export {
 export { type TraceEvent, type TraceEvents, type TraceEventsOptions, traceEvents } from "./trace-events";
 export { type TimelineHtmlOptions, timelineHtml } from "./timeline-html";
 export { type TaskRow, ps, pstree, taskTable } from "./ps";
+export {
+  type CallGraphFrame,
+  type CallGraphOptions,
+  type FrameCallGraphEntry,
+  type FutureCallGraph,
+  type PrintCallGraphOptions,
+  captureCallGraph,
+  formatCallGraph,
+  futureAddToAwaitedBy,
+  futureDiscardFromAwaitedBy,
+  printCallGraph,
+} from "./callgraph";

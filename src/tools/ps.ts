@@ -10,6 +10,7 @@ import { ObjectNames, _describeWait } from "../core/deadlock";
 import { type EventLoop, getRunningLoop } from "../core/events";
 import { lastStep, suspensionChain } from "../core/sites";
 import { _groupOfCallback } from "../core/taskgroups";
+import type { Future } from "../core/futures";
 import { Task } from "../core/tasks";
 import { GatheringFuture, _sleepDeadlines } from "../core/waiting";
 
@@ -173,10 +174,11 @@ function whoAwaits(tasks: Task<unknown>[]): Map<Task<unknown>, Task<unknown>[]> 
   return result;
 }
 
-function doneCallbacks(task: Task<unknown>): object[] {
+/** @internal The done callbacks a future holds (a TaskGroup child holds its group's). */
+export function doneCallbacks(future: Future<unknown>): object[] {
   const all: object[] = [];
-  if (task._callback0 !== null) all.push(task._callback0);
-  if (task._callbacks !== null) all.push(...task._callbacks);
+  if (future._callback0 !== null) all.push(future._callback0);
+  if (future._callbacks !== null) all.push(...future._callbacks);
   return all;
 }
 
