@@ -11,6 +11,17 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
   },
+  // The `asyncio-ts` command and the preload its `trace` runs programs with: ESM for
+  // Node only, no types (src/cli/).
+  {
+    ...common,
+    entry: { cli: "src/cli/index.ts", "cli-preload": "src/cli/preload.ts" },
+    format: ["esm"],
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    sourcemap: true,
+  },
   // The types, one build per entry so that each declaration file is self-contained:
   // built together, the two would share a chunk that renames EventLoop, and the Node
   // entry's augmentation of EventLoop (see src/index.ts and scripts/fix-types.mjs) would

@@ -319,6 +319,21 @@ export class EventLoop {
     this._executorShutdownCalled = false;
     this._slowWatch = null;
     this.slowCallbackDuration = 0.1;
+    // @internal For tools (the `asyncio-ts trace` preload): functions in the array at
+    // `globalThis[Symbol.for("asyncio-ts.newLoop")]` hear of every new loop, whichever
+    // copy of the library (ESM or CommonJS build, another path) made it. A failing one is
+    // reported and skipped: it must not stop the program from making its loop.
+    const newLoopHooks: unknown = (globalThis as Record<symbol, unknown>)[Symbol.for("asyncio-ts.newLoop")];
+    if (Array.isArray(newLoopHooks)) {
+      for (const hook of newLoopHooks) {
+        if (typeof hook !== "function") continue;
+        try {
+          hook(this);
+        } catch (error) {
+          console.error("asyncio-ts: a newLoop hook failed:", error);
+        }
+      }
+    }
   }
 
   /** The loop's current time in seconds, from its clock (Python's `loop.time()`). */
