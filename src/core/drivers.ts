@@ -189,12 +189,16 @@ function watchForDeadlock(loop: EventLoop): void {
 }
 
 // A probe from an idle period that has ended (the loop woke, or its run finished) stops.
-// Where the probe cannot see the host's pending operations (Deno), a wrapped promise
-// still pending is taken as one: it may be a fetch that will settle.
+// Where the probe cannot see every pending host operation (Deno: an unwrapped fetch or a
+// stdin read shows nowhere), only a cycle of tasks waiting on each other fails the run,
+// since no host work could break it: a program whose wake-up the probe cannot see must
+// never be failed. There a task waiting on a future nobody completes waits, as it would
+// without asyncio-ts.
 function probeWhileIdle(loop: EventLoop, token: object, ms: number): void {
   probeHostIdle(ms, (hostIdle) => {
     if (!idleLoops.has(loop) || idleProbes.get(loop) !== token) return;
-    if (hostIdle && (hostIdleProbeSeesOperations || loop._hostPending === 0)) failStuckRun(loop);
+    const certain = hostIdleProbeSeesOperations || (loop._hostPending === 0 && describeStuckTasks(loop).startsWith("deadlock:"));
+    if (hostIdle && certain) failStuckRun(loop);
     else probeWhileIdle(loop, token, Math.min(ms * 2, IDLE_PROBE_MAX_MS));
   });
 }

@@ -122,7 +122,9 @@ for (const host of hosts) {
   const run = async (body: string): Promise<string> =>
     execFileSync(host.binary, [...host.args, await bundle(body)], { timeout: 20_000, env: { ...process.env, NO_COLOR: "1" } }).toString();
 
-  test.skipIf(missing !== null)(`on ${host.name}, a main task waiting on a future nobody completes fails the top-level awaited run`, async () => {
+  // Deno cannot show every pending host operation, so there only a cycle of tasks (which no
+  // host work could break) fails the run; a lone waiting task is left to wait.
+  test.skipIf(missing !== null || host.name === "deno")(`on ${host.name}, a main task waiting on a future nobody completes fails the top-level awaited run`, async () => {
     expect(await run(futureNobodyCompletes)).toBe(futureNobodyCompletesReport);
   });
 
