@@ -13,10 +13,9 @@
  * through the loop's default exception handler.
  */
 import { CancelledError } from "./exceptions";
+import { type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
 
-interface AwaitSite {
-  stack?: string;
-}
+type AwaitSite = CapturedStack;
 
 const AWAIT_SITES: unique symbol = Symbol("asyncio-ts: await sites");
 const SHOWN: unique symbol = Symbol("asyncio-ts: await chain shown");
@@ -33,16 +32,13 @@ const SITE_FRAMES = 24;
 /** How deep `settleAwaitChain` and `showAwaitChain` look into groups and causes. */
 const MAX_DEPTH = 10;
 
-type CaptureStackTrace = (target: object, constructorOpt?: (...args: never[]) => unknown) => void;
-const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
-
 /**
  * @internal Called by a future's iterator when `error` is thrown into the coroutine
  * awaiting it: records where that coroutine (and each coroutine delegating to it with
  * `yield*`) is suspended. `below` is the iterator's method, left out of the trace.
  */
 export function recordAwaitSite(error: unknown, below: (...args: never[]) => unknown): void {
-  if (captureStackTrace === undefined || !(error instanceof Error) || error instanceof CancelledError) return;
+  if (!canCaptureStacks || !(error instanceof Error) || error instanceof CancelledError) return;
   let sites = (error as WithSites)[AWAIT_SITES];
   if (sites === undefined) {
     if (!Object.isExtensible(error)) return;
@@ -50,12 +46,7 @@ export function recordAwaitSite(error: unknown, below: (...args: never[]) => unk
     Object.defineProperty(error, AWAIT_SITES, { value: sites });
   }
   if (sites.length >= MAX_SITES) return;
-  const site: AwaitSite = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = SITE_FRAMES;
-  captureStackTrace(site, below);
-  Error.stackTraceLimit = limit;
-  sites.push(site);
+  sites.push(captureStack(below, SITE_FRAMES)!);
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import { _coroutineFrames } from "./awaitchain";
 import type { EventLoop } from "./events";
+import { captureStack } from "./stacks";
 
 interface Unstarted {
   name: string;
@@ -33,8 +34,7 @@ export let watching = false;
 export function watchUnstarted(coro: object, name: string, loop: EventLoop, made: (...args: never[]) => unknown): void {
   if (atCollection === null || typeof WeakRef !== "function") return;
   watching = true;
-  const info: Unstarted = { name, created: {} };
-  (Error as { captureStackTrace?: (target: object, below?: unknown) => void }).captureStackTrace?.(info.created, made);
+  const info: Unstarted = { name, created: captureStack(made) ?? {} };
   unstarted.set(coro, info);
   atCollection.register(coro, info, coro);
   (loop._unstarted ??= []).push(new WeakRef(coro));

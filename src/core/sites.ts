@@ -11,29 +11,15 @@
  */
 import { _coroutineFrames } from "./awaitchain";
 import type { EventLoop } from "./events";
+import { type CapturedStack, captureStack } from "./stacks";
 import type { Task } from "./tasks";
 
-interface Site {
-  stack?: string;
-}
-
-/** `constructorOpt`: a function or class whose frame, and those above it, are left out. */
-type CaptureStackTrace = (target: object, constructorOpt?: object) => void;
-const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
+type Site = CapturedStack;
 /** Two frames per `yield*` level, and the loop's frames below the chain. */
 const SITE_FRAMES = 40;
 
 const suspendedAt = new WeakMap<Task<unknown>, Site>();
 const createdAt = new WeakMap<Task<unknown>, Site>();
-
-function capture(below: object): Site {
-  const site: Site = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = SITE_FRAMES;
-  captureStackTrace!(site, below);
-  Error.stackTraceLimit = limit;
-  return site;
-}
 
 /**
  * @internal Debug mode: the running task's coroutine is suspending inside `below` (an
@@ -41,8 +27,8 @@ function capture(below: object): Site {
  */
 export function recordSuspension(loop: EventLoop, below: object): void {
   const task = loop._currentTask;
-  if (task === null || captureStackTrace === undefined) return;
-  suspendedAt.set(task, capture(below));
+  const site = task === null ? null : captureStack(below, SITE_FRAMES);
+  if (site !== null) suspendedAt.set(task!, site);
 }
 
 const lastStepAt = new WeakMap<Task<unknown>, number>();
@@ -63,8 +49,8 @@ export function lastStep(task: Task<unknown>): number | null {
 
 /** @internal Debug mode: `task` is being created; `below` is its constructor. */
 export function recordCreation(task: Task<unknown>, below: object): void {
-  if (captureStackTrace === undefined) return;
-  createdAt.set(task, capture(below));
+  const site = captureStack(below, SITE_FRAMES);
+  if (site !== null) createdAt.set(task, site);
 }
 
 /**
@@ -114,9 +100,8 @@ function isLibraryFrame(frame: string): boolean {
 }
 
 function findLibraryDir(): string | null {
-  const here: Site = {};
-  captureStackTrace?.(here);
-  const place = /\((.*?):\d+:\d+\)/.exec(here.stack ?? "")?.[1] ?? /at (\S+?):\d+:\d+/.exec(here.stack ?? "")?.[1];
+  const here = captureStack()?.stack ?? "";
+  const place = /\((.*?):\d+:\d+\)/.exec(here)?.[1] ?? /at (\S+?):\d+:\d+/.exec(here)?.[1];
   if (place === undefined) return null;
   const slash = place.lastIndexOf("/");
   const dir = place.slice(0, slash + 1);

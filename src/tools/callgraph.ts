@@ -16,11 +16,10 @@ import { _getRunningLoop, type EventLoop } from "../core/events";
 import { Future } from "../core/futures";
 import { describe } from "../core/repr";
 import { suspensionChain } from "../core/sites";
-import { _groupOfCallback } from "../core/taskgroups";
+import { captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
 import { RuntimeError } from "../core/exceptions";
-import { GatheringFuture, _shieldedBy } from "../core/waiting";
-import { doneCallbacks } from "./ps";
+import { Awaiters, register, unregister } from "./awaiters";
 
 /**
  * One frame of a call stack: JavaScript has no frame objects to hand out, so this is a
@@ -121,12 +120,6 @@ export interface PrintCallGraphOptions extends CallGraphOptions {
 // --- futureAddToAwaitedBy / futureDiscardFromAwaitedBy --------------------------------
 
 /**
- * What `futureAddToAwaitedBy` recorded. A WeakMap rather than a field on Future: nothing
- * on the loop's path reads it, and an "add" never discarded cannot keep a future alive.
- */
-const registered = new WeakMap<Future<unknown>, Set<Future<unknown>>>();
-
-/**
  * Records that `future` is awaited by `waiter` (Python 3.14's
  * `asyncio.future_add_to_awaited_by`), for a structure that connects them through a
  * future of its own or done callbacks, which the call graph cannot see. Follow it with
@@ -149,9 +142,7 @@ const registered = new WeakMap<Future<unknown>, Set<Future<unknown>>>();
  */
 export function futureAddToAwaitedBy(future: Future<unknown>, waiter: Future<unknown>): void {
   if (!(future instanceof Future) || !(waiter instanceof Future)) return;
-  let waiters = registered.get(future);
-  if (waiters === undefined) registered.set(future, (waiters = new Set()));
-  waiters.add(waiter);
+  register(future, waiter);
 }
 
 /**
@@ -174,10 +165,7 @@ export function futureAddToAwaitedBy(future: Future<unknown>, waiter: Future<unk
  */
 export function futureDiscardFromAwaitedBy(future: Future<unknown>, waiter: Future<unknown>): void {
   if (!(future instanceof Future) || !(waiter instanceof Future)) return;
-  const waiters = registered.get(future);
-  if (waiters === undefined) return;
-  waiters.delete(waiter);
-  if (waiters.size === 0) registered.delete(future);
+  unregister(future, waiter);
 }
 
 // --- captureCallGraph -------------------------------------------------------------------
@@ -246,7 +234,7 @@ function capture(future: Future<unknown> | null | undefined, options: CallGraphO
 
 /** One capture: the waiters of each loop are indexed once, on first need. */
 class Capture {
-  private readonly _indexes = new Map<EventLoop, Map<Future<unknown>, Future<unknown>[]>>();
+  private readonly _awaiters = new Map<EventLoop, Awaiters>();
 
   constructor(private readonly _limit: number | null) {}
 
@@ -260,50 +248,10 @@ class Capture {
   }
 
   private _waiters(future: Future<unknown>): Future<unknown>[] {
-    let index = this._indexes.get(future._loop);
-    if (index === undefined) this._indexes.set(future._loop, (index = waitersOf(future._loop)));
-    let derived = index.get(future) ?? [];
-    const shielder = future.done() ? undefined : _shieldedBy.get(future);
-    if (shielder !== undefined && !shielder.done() && !derived.includes(shielder)) derived = [...derived, shielder];
-    const extra = registered.get(future);
-    if (extra === undefined) return derived;
-    return [...derived, ...[...extra].filter((waiter) => !derived.includes(waiter))];
+    let awaiters = this._awaiters.get(future._loop);
+    if (awaiters === undefined) this._awaiters.set(future._loop, (awaiters = new Awaiters(future._loop)));
+    return awaiters.of(future);
   }
-}
-
-/** For each future of `loop` that a live task awaits (directly, through gather, as a TaskGroup's parent), who awaits it. */
-function waitersOf(loop: EventLoop): Map<Future<unknown>, Future<unknown>[]> {
-  const index = new Map<Future<unknown>, Future<unknown>[]>();
-  const add = (awaited: Future<unknown>, by: Future<unknown>): void => {
-    const list = index.get(awaited);
-    if (list === undefined) index.set(awaited, [by]);
-    else if (!list.includes(by)) list.push(by);
-  };
-  // 3.14 records a gather's pending children as awaited by the task, nested gathers too.
-  const gathered = (gathering: GatheringFuture<unknown>, task: Task<unknown>, seen: Set<Future<unknown>>): void => {
-    for (const child of gathering._children) {
-      if (child.done() || seen.has(child)) continue;
-      seen.add(child);
-      add(child, task);
-      if (child instanceof GatheringFuture) gathered(child, task, seen);
-    }
-  };
-  const tasks: Task<unknown>[] = [];
-  for (let task = loop._liveTasks; task !== null; task = task._liveNext) tasks.push(task);
-  tasks.reverse();
-  for (const task of tasks) {
-    const waiter = task._futWaiter;
-    if (waiter !== null) {
-      add(waiter, task);
-      if (waiter instanceof GatheringFuture) gathered(waiter, task, new Set([waiter]));
-    }
-    // A TaskGroup's child holds the group's done callback: the group's parent awaits it.
-    for (const callback of doneCallbacks(task)) {
-      const group = _groupOfCallback.get(callback);
-      if (group !== undefined && group._parentTask !== null) add(task, group._parentTask);
-    }
-  }
-  return index;
 }
 
 /** Python's rule: a positive limit keeps the outermost entries, a negative one the innermost. */
@@ -315,8 +263,6 @@ function truncate(stack: FrameCallGraphEntry[], limit: number | null): FrameCall
 
 // --- reading stacks ---------------------------------------------------------------------
 
-type CaptureStackTrace = (target: object, constructorOpt?: object) => void;
-const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
 /** Enough for deep `yield*` chains: each level is two frames (the coroutine and its `.next`). */
 const STACK_FRAMES = 200;
 /** The task's step: below it are only the loop and its driver. */
@@ -326,15 +272,8 @@ const GENERATOR_METHOD = /^\S+\.(?:next|throw|return)$/;
 
 /** The current JavaScript stack from the caller of `below` (after `skip` frames) down to the running task's step. */
 function liveStack(below: object, skip: number): FrameCallGraphEntry[] {
-  if (captureStackTrace === undefined) return [];
-  const site: { stack?: string } = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = STACK_FRAMES + skip;
-  try {
-    captureStackTrace(site, below);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  const site = captureStack(below, STACK_FRAMES + skip);
+  if (site === null) return [];
   const frames: CallGraphFrame[] = [];
   for (const line of (site.stack ?? "").split("\n")) {
     const parsed = parseFrame(line);

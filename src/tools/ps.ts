@@ -2,17 +2,16 @@
  * "What is my program waiting on?": a loop's tasks as a table (`ps`) and as a tree of
  * who awaits whom (`pstree`), in the spirit of CPython 3.14's `python -m asyncio ps` and
  * `pstree`, from what the loop already holds: each task's future, the primitive or
- * queue behind a waiter, a lock's last owner, a gather's children, a TaskGroup's
- * children, a sleep's timer. In debug mode the rows also show the coroutine chain each
- * task is suspended in and how long ago it last ran (see `loop.setDebug`).
+ * queue behind a waiter, a lock's last owner, a sleep's timer, and who awaits whom as
+ * the call graphs see it (awaiters.ts). In debug mode the rows also show the coroutine
+ * chain each task is suspended in and how long ago it last ran (see `loop.setDebug`).
  */
 import { ObjectNames, _describeWait } from "../core/deadlock";
 import { type EventLoop, getRunningLoop } from "../core/events";
 import { lastStep, suspensionChain } from "../core/sites";
-import { _groupOfCallback } from "../core/taskgroups";
-import type { Future } from "../core/futures";
 import { Task } from "../core/tasks";
-import { GatheringFuture, _sleepDeadlines } from "../core/waiting";
+import { _sleepDeadlines } from "../core/waiting";
+import { Awaiters } from "./awaiters";
 
 /** One row of `ps`: a task that is not done. */
 export interface TaskRow {
@@ -45,7 +44,7 @@ export function taskTable(loop?: EventLoop): TaskRow[] {
   tasks.reverse();
   const names = new ObjectNames();
   const sleeps = _sleepDeadlines(target);
-  const awaitedBy = whoAwaits(tasks);
+  const awaiters = new Awaiters(target);
   const now = target.time();
   return tasks.map((task) => {
     const wait = _describeWait(task, names, sleeps);
@@ -57,7 +56,7 @@ export function taskTable(loop?: EventLoop): TaskRow[] {
       coroutines: suspensionChain(task),
       waitsOn: target._currentTask === task ? "is running" : wait.text,
       sinceLastStep: started === null ? null : now - started,
-      awaitedBy: awaitedBy.get(task) ?? [],
+      awaitedBy: awaiters.of(task).filter((waiter): waiter is Task<unknown> => waiter instanceof Task),
     };
   });
 }
@@ -151,35 +150,6 @@ export function pstree(loop?: EventLoop): string {
   // Tasks only reachable through a cycle have no root: start from the first of each.
   for (const row of rows) if (!shown.has(row.task)) walk(row, "", true, true, new Set());
   return lines.join("\n");
-}
-
-/** For each task, the tasks that await it. */
-function whoAwaits(tasks: Task<unknown>[]): Map<Task<unknown>, Task<unknown>[]> {
-  const result = new Map<Task<unknown>, Task<unknown>[]>();
-  const add = (awaited: Task<unknown>, by: Task<unknown>): void => {
-    const list = result.get(awaited) ?? [];
-    if (!list.includes(by)) list.push(by);
-    result.set(awaited, list);
-  };
-  for (const task of tasks) {
-    const future = task._futWaiter;
-    if (future instanceof Task) add(future, task);
-    else if (future instanceof GatheringFuture) for (const child of future._children) if (child instanceof Task) add(child, task);
-    // A TaskGroup's child holds the group's callback: its parent awaits it.
-    for (const callback of doneCallbacks(task)) {
-      const group = _groupOfCallback.get(callback);
-      if (group !== undefined && group._parentTask !== null) add(task, group._parentTask);
-    }
-  }
-  return result;
-}
-
-/** @internal The done callbacks a future holds (a TaskGroup child holds its group's). */
-export function doneCallbacks(future: Future<unknown>): object[] {
-  const all: object[] = [];
-  if (future._callback0 !== null) all.push(future._callback0);
-  if (future._callbacks !== null) all.push(...future._callbacks);
-  return all;
 }
 
 function formatTable(header: string[], rows: string[][]): string {

@@ -15,6 +15,7 @@
 import { type EventLoop, type Handle, TimerHandle } from "../core/events";
 import { Future } from "../core/futures";
 import type { Instrument } from "../core/instruments";
+import { type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
 import { GatheringFuture } from "../core/waiting";
 import { type Timeline, type TimelineMark, type TimelineSpan, type TimelineTask, formatSeconds, positiveInteger } from "./timeline";
@@ -37,9 +38,7 @@ export interface TimelineRecorderOptions {
 }
 
 /** A captured stack, formatted only when the timeline is rendered. */
-interface Site {
-  stack?: string;
-}
+type Site = CapturedStack;
 
 /** A task being recorded; its steps are public records, with the sites kept aside. */
 class TaskEntry {
@@ -58,8 +57,6 @@ class TaskEntry {
   }
 }
 
-type CaptureStackTrace = (target: object) => void;
-const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
 /** Frames captured per site: two per `yield*` level, and the loop's few above them. */
 const SITE_FRAMES = 64;
 
@@ -109,7 +106,7 @@ export class TimelineRecorder implements Instrument {
   /** @throws RangeError if a cap is not a positive whole number. */
   constructor(options: TimelineRecorderOptions = {}) {
     this._wall = options.wallClock ?? false;
-    this._chains = (options.chains ?? true) && captureStackTrace !== undefined;
+    this._chains = (options.chains ?? true) && canCaptureStacks;
     this._maxTasks = positiveInteger(options.maxTasks ?? 10_000, "TimelineRecorder maxTasks");
     this._maxEvents = positiveInteger(options.maxEvents ?? 100_000, "TimelineRecorder maxEvents");
   }
@@ -330,12 +327,7 @@ export class TimelineRecorder implements Instrument {
 
   private _capture(entry: TaskEntry): void {
     if (!this._chains) return;
-    const site: Site = {};
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = SITE_FRAMES;
-    captureStackTrace!(site);
-    Error.stackTraceLimit = limit;
-    entry.site = site;
+    entry.site = captureStack(undefined, SITE_FRAMES);
   }
 
   private _span(kind: TimelineSpan["kind"], label: string, at: number, into: TimelineSpan[]): TimelineSpan | null {

@@ -8,19 +8,8 @@ import { afterEach, expect, test, vi } from "vitest";
 import { runPs } from "../../src/cli/ps";
 
 const root = resolve(import.meta.dirname, "..", "..");
-const program = [
-  `import * as asyncio from ${JSON.stringify(resolve(root, "src", "index.ts"))};`,
-  "function* worker(lock) { yield* asyncio.asyncWith(lock, function* () { yield* asyncio.sleep(60); }); }",
-  "function* main() {",
-  "  const lock = new asyncio.Lock();",
-  "  const a = asyncio.createTask(worker(lock), { name: 'holder' });",
-  "  const b = asyncio.createTask(worker(lock), { name: 'waiter' });",
-  "  yield* asyncio.sleep(0.05);",
-  "  console.log('ready');",
-  "  yield* asyncio.gather(a, b);",
-  "}",
-  "await asyncio.run(main());",
-].join("\n");
+/** Holds a lock in one task while another waits for it. */
+const program = resolve(root, "test", "fixtures", "lock-holder.ts");
 
 const children: ChildProcessWithoutNullStreams[] = [];
 afterEach(() => {
@@ -73,7 +62,7 @@ function inspectorPort(stderr: string): number {
 }
 
 test("ps and pstree PID print another process's tasks, and close the inspector they opened", async () => {
-  const { child, stderr } = await start(["--import", "tsx", "--input-type=module", "-e", program]);
+  const { child, stderr } = await start(["--import", "tsx", program]);
   const table = await capture(child.pid!, "ps");
   expect(table.err).toBe("");
   expect(table.code).toBe(0);
@@ -92,7 +81,7 @@ test("ps and pstree PID print another process's tasks, and close the inspector t
 }, 30_000);
 
 test("an inspector that was already open is used and left open", async () => {
-  const { child, stderr } = await start(["--inspect=127.0.0.1:0", "--import", "tsx", "--input-type=module", "-e", program]);
+  const { child, stderr } = await start(["--inspect=127.0.0.1:0", "--import", "tsx", program]);
   const table = await capture(child.pid!, "ps");
   expect(table.code).toBe(0);
   expect(table.out).toMatch(/\nwaiter +waiting +.*waits to acquire Lock#1, held by holder/);

@@ -7,23 +7,12 @@ import { resolve } from "node:path";
 import { expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..", "..");
-const program = [
-  `import * as asyncio from ${JSON.stringify(resolve(root, "src", "index.ts"))};`,
-  "function* worker(lock) { yield* asyncio.asyncWith(lock, function* () { yield* asyncio.sleep(60); }); }",
-  "function* main() {",
-  "  const lock = new asyncio.Lock();",
-  "  const a = asyncio.createTask(worker(lock), { name: 'holder' });",
-  "  const b = asyncio.createTask(worker(lock), { name: 'waiter' });",
-  "  yield* asyncio.sleep(0.05);",
-  "  console.log('ready');",
-  "  yield* asyncio.gather(a, b);",
-  "}",
-  "await asyncio.run(main());",
-].join("\n");
+/** Holds a lock in one task while another waits for it. */
+const program = resolve(root, "test", "fixtures", "lock-holder.ts");
 
 function runUntilReady(env: NodeJS.ProcessEnv): Promise<{ stderr: string; signal: string | null }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", program], { cwd: root, env });
+    const child = spawn(process.execPath, ["--import", "tsx", program], { cwd: root, env });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -1,0 +1,41 @@
+/**
+ * Stack traces captured without being formatted: V8 (Node, Chromium, Deno) and Bun's
+ * `Error.captureStackTrace` records the frames at once and formats `stack` only when it
+ * is first read, which is where the cost is (a source-map lookup per frame under `tsx`).
+ * What the library records of where things happened (await chains, debug-mode sites,
+ * call graphs, timelines) is captured this way. Firefox and Safari have no such call:
+ * there nothing is captured.
+ */
+
+/** A captured stack; `stack` is formatted on its first read. */
+export interface CapturedStack {
+  stack?: string;
+}
+
+type CaptureStackTrace = (target: object, constructorOpt?: object) => void;
+const captureStackTrace: CaptureStackTrace | undefined = (Error as { captureStackTrace?: CaptureStackTrace }).captureStackTrace;
+
+/** @internal True where stacks can be captured. */
+export const canCaptureStacks: boolean = captureStackTrace !== undefined;
+
+/**
+ * @internal The current stack, at most `frames` frames (the host's default when
+ * undefined), without `below`'s frame and those above it; null where the host cannot
+ * capture one.
+ */
+export function captureStack(below?: object, frames?: number): CapturedStack | null {
+  if (captureStackTrace === undefined) return null;
+  const site: CapturedStack = {};
+  if (frames === undefined) {
+    captureStackTrace(site, below);
+    return site;
+  }
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = frames;
+  try {
+    captureStackTrace(site, below);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  return site;
+}
