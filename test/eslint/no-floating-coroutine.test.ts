@@ -20,7 +20,9 @@ const fixtures = resolve(import.meta.dirname, "fixtures");
 const filename = join(fixtures, "file.ts");
 const typedLanguageOptions = {
   parser: tseslint.parser,
-  parserOptions: { project: "./tsconfig.json", tsconfigRootDir: fixtures },
+  // CI=true makes typescript-eslint build each program once from the files on disk, so
+  // every RuleTester case would be typed as file.ts's disk content rather than its own code.
+  parserOptions: { project: "./tsconfig.json", tsconfigRootDir: fixtures, disallowAutomaticSingleRunInference: true },
 } satisfies Linter.LanguageOptions;
 
 /** What every typed case starts with: a coroutine function, a lock and a queue to misuse. */
