@@ -1,6 +1,14 @@
 import { defineConfig } from "tsup";
 
-const common = { target: "es2022", splitting: false } as const;
+// The source maps point into src/, which the package ships: no second copy of the
+// sources inside them (sourcesContent).
+const common = {
+  target: "es2022",
+  splitting: false,
+  esbuildOptions(options: { sourcesContent?: boolean }) {
+    options.sourcesContent = false;
+  },
+} as const;
 
 export default defineConfig([
   // The code: ESM and CommonJS, one self-contained file per entry.
@@ -22,11 +30,6 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
     sourcemap: true,
   },
-  // The types, one build per entry so that each declaration file is self-contained:
-  // built together, the two would share a chunk that renames EventLoop, and the Node
-  // entry's augmentation of EventLoop (see src/index.ts and scripts/fix-types.mjs) would
-  // no longer reach it.
-  { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: { only: true } },
-  { ...common, entry: { "index.browser": "src/index.browser.ts" }, format: ["esm", "cjs"], dts: { only: true } },
-  { ...common, entry: { "eslint-plugin": "src/eslint/index.ts" }, format: ["esm", "cjs"], dts: { only: true } },
+  // The types are built after this, by scripts/build-types.mjs: exact declaration maps,
+  // which tsup's `dts` option cannot give.
 ]);

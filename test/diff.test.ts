@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { concurrencyLimit } from "./limit";
 
 const root = resolve(import.meta.dirname, "..");
 const diffDir = join(root, "test", "diff");
@@ -28,19 +29,7 @@ interface Outcome {
 const ATTEMPTS = 3;
 
 // Two cores: running more processes at once only adds noise to real-time scenarios.
-let slots = 2;
-const queue: (() => void)[] = [];
-async function limited<T>(fn: () => Promise<T>): Promise<T> {
-  if (slots === 0) await new Promise<void>((r) => queue.push(r));
-  else slots--;
-  try {
-    return await fn();
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else slots++;
-  }
-}
+const limited = concurrencyLimit(2);
 
 function runProcess(command: string, args: string[]): Promise<Outcome> {
   return limited(

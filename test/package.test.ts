@@ -1,20 +1,26 @@
 /**
- * The package as users get it: the built ESM and CommonJS entries load and run, and a
- * browser bundle made through the package's `exports` contains no `node:` import.
+ * The package as users get it: the built ESM and CommonJS entries load and run, a
+ * browser bundle made through the package's `exports` contains no `node:` import, the
+ * declarations show the public API only and lead an editor into src/, and the packed
+ * tarball passes publint and arethetypeswrong.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { build } from "esbuild";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, expect, test } from "vitest";
 
 const root = resolve(import.meta.dirname, "..");
 let consumer: string;
 
 beforeAll(() => {
-  if (!existsSync(join(root, "dist", "index.js"))) {
+  if (!existsSync(join(root, "dist", "index.js")) || !existsSync(join(root, "dist", "types", "index.d.ts"))) {
     execFileSync(process.execPath, [join(root, "node_modules", "tsup", "dist", "cli-default.js")], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [join(root, "scripts", "build-types.mjs")], { cwd: root, stdio: "ignore" });
   }
   // A project that depends on asyncio-ts, resolving it through node_modules as users do.
   consumer = mkdtempSync(join(tmpdir(), "asyncio-ts-consumer-"));
@@ -150,3 +156,148 @@ export const coro = main;
   }
   expect(output).toBe("");
 });
+
+/** The files under `dir` whose names end with `suffix`, relative to `dir`. */
+function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(suffix));
+}
+
+// A member or a declaration named `_…` in a declaration file, except a private member:
+// TypeScript declares those by name only (`private _now;`) for class compatibility, and
+// editors never offer them. Public `_` members exist only for the package's own modules
+// to reach each other, and are tagged `@internal` so that the types build strips them.
+const INTERNAL_MEMBER = /^\s+(?:(?:public|protected|static|readonly|abstract|override|get|set)\s+)*_\w*[?!]?\s*[(:<;]/;
+const INTERNAL_DECLARATION = /^(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?(?:function|const|let|var|class|interface|type|enum|namespace)\s+_\w*/;
+
+test("the published declarations hold no @internal declaration and no `_` member", () => {
+  const leaks: string[] = [];
+  let files = 0;
+  for (const tree of ["types", "types-cjs"]) {
+    for (const file of filesUnder(join(root, "dist", tree), ".d.ts")) {
+      files++;
+      readFileSync(join(root, "dist", tree, file), "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (line.includes("@internal") || INTERNAL_MEMBER.test(line) || INTERNAL_DECLARATION.test(line)) {
+            leaks.push(`dist/${tree}/${file}:${i + 1}: ${line.trim()}`);
+          }
+        });
+    }
+  }
+  expect(files).toBeGreaterThan(10);
+  expect(leaks).toEqual([]);
+});
+
+interface Definition {
+  file: string;
+  start: { line: number; offset: number };
+}
+
+/** What tsserver, as an editor asks it, gives as the definitions at each [line, offset] of `file`. */
+async function definitionsAt(file: string, positions: [number, number][]): Promise<Definition[][]> {
+  const tsserver = join(root, "node_modules", "typescript", "lib", "tsserver.js");
+  const server = spawn(process.execPath, [tsserver, "--disableAutomaticTypingAcquisition"], {
+    cwd: dirname(file),
+    stdio: ["pipe", "pipe", "ignore"],
+  });
+  const waiting = new Map<number, (body: Definition[]) => void>();
+  let received = Buffer.alloc(0);
+  server.stdout.on("data", (chunk: Buffer) => {
+    received = Buffer.concat([received, chunk]);
+    for (;;) {
+      const headerEnd = received.indexOf("\r\n\r\n");
+      if (headerEnd === -1) return;
+      const length = Number(/Content-Length: (\d+)/.exec(received.subarray(0, headerEnd).toString())![1]);
+      if (received.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(received.subarray(headerEnd + 4, headerEnd + 4 + length).toString());
+      received = received.subarray(headerEnd + 4 + length);
+      if (message.type === "response") waiting.get(message.request_seq)?.(message.body ?? []);
+    }
+  });
+  let seq = 0;
+  const send = (command: string, args: object) => {
+    server.stdin.write(`${JSON.stringify({ seq: ++seq, type: "request", command, arguments: args })}\n`);
+    return seq;
+  };
+  try {
+    send("open", { file });
+    const results: Definition[][] = [];
+    for (const [line, offset] of positions) {
+      results.push(await new Promise<Definition[]>((resolve) => waiting.set(send("definition", { file, line, offset }), resolve)));
+    }
+    return results;
+  } finally {
+    server.kill();
+  }
+}
+
+test("go-to-definition from a user's code lands in the TypeScript source, through the declaration maps", async () => {
+  const code = 'import * as asyncio from "asyncio-ts";\nconst loop = asyncio.newEventLoop();\nloop.callSoon(() => {});\n';
+  const file = join(consumer, "goto.mts");
+  writeFileSync(file, code);
+  writeFileSync(
+    join(consumer, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true }, files: ["goto.mts"] }),
+  );
+  const lines = code.split("\n");
+  const names: [string, number][] = [["newEventLoop", 2], ["callSoon", 3]];
+  const definitions = await definitionsAt(
+    file,
+    names.map(([name, line]) => [line, lines[line - 1]!.indexOf(name) + 1]),
+  );
+  names.forEach(([name], i) => {
+    const [definition] = definitions[i]!;
+    expect(definition, name).toBeDefined();
+    expect(relative(root, definition!.file)).toBe(join("src", "core", "events.ts"));
+    expect(readFileSync(definition!.file, "utf8").split("\n")[definition!.start.line - 1]).toContain(name);
+  });
+}, 60_000);
+
+test("the packed tarball ships what its maps point to, and publint and arethetypeswrong find nothing wrong", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "asyncio-ts-pack-"));
+  try {
+    const packed = execFileSync("npm", ["pack", "--json", "--pack-destination", dir], { cwd: root, stdio: ["ignore", "pipe", "ignore"] });
+    const tarball = join(dir, (JSON.parse(packed.toString()) as { filename: string }[])[0]!.filename);
+    execFileSync("tar", ["xzf", tarball, "-C", dir]);
+    const pkg = join(dir, "package");
+    for (const file of ["LICENSE", "README.md", "docs/API.md", "dist/types/index.d.ts", "dist/types-cjs/package.json"]) {
+      expect(existsSync(join(pkg, file)), file).toBe(true);
+    }
+
+    // Source maps and declaration maps point into src/, which ships once: the maps do not
+    // carry a second copy of it.
+    const maps = filesUnder(pkg, ".map");
+    expect(maps.filter((map) => map.endsWith(".d.ts.map")).length).toBeGreaterThan(10);
+    const missing: string[] = [];
+    for (const map of maps) {
+      const { sources, sourcesContent } = JSON.parse(readFileSync(join(pkg, map), "utf8")) as { sources: string[]; sourcesContent?: unknown };
+      expect(sourcesContent, map).toBeUndefined();
+      for (const source of sources) if (!existsSync(resolve(pkg, dirname(map), source))) missing.push(`${map} → ${source}`);
+    }
+    expect(missing).toEqual([]);
+
+    const data = readFileSync(tarball);
+    const lint = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, level: "warning" });
+    expect(lint.messages.map((message) => formatMessage(message, lint.pkg, { color: false }))).toEqual([]);
+
+    // arethetypeswrong, on the tarball alone (no network).
+    const attw = join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
+    let report: string;
+    try {
+      report = execFileSync(process.execPath, [attw, tarball, "--format", "json", "--no-definitely-typed"], { stdio: ["ignore", "pipe", "pipe"] }).toString();
+    } catch (error) {
+      report = String((error as { stdout?: Buffer }).stdout ?? error);
+    }
+    const { problems } = (JSON.parse(report) as { analysis: { problems: { kind: string; implementationFileName?: string }[] } }).analysis;
+    // One known false alarm: attw guesses from the CommonJS bundle's helpers that the
+    // ESLint plugin's `module.exports` has more than `default`, and asks for `export =`.
+    // It has only `default` (checked here), which is what its `export default` types say.
+    const plugin = createRequire(import.meta.url)(join(pkg, "dist", "eslint-plugin.cjs")) as object;
+    expect(Object.keys(plugin)).toEqual(["default"]);
+    const isFalseAlarm = (p: { kind: string; implementationFileName?: string }) =>
+      p.kind === "MissingExportEquals" && p.implementationFileName?.endsWith("/dist/eslint-plugin.cjs") === true;
+    expect(problems.filter((p) => !isFalseAlarm(p))).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -16,12 +16,12 @@ export type VarMap = ReadonlyMap<ContextVar<unknown>, unknown>;
 export const EMPTY_VARS: VarMap = new Map();
 
 /**
- * @internal What code runs in: a Context, or a Task that was given no explicit context
+ * What code runs in: a Context, or a Task that was given no explicit context
  * (it holds its own copy, which saves allocating a Context per task).
  */
 export interface ContextState {
-  _map: VarMap;
-  _entered: boolean;
+  /** @internal */ _map: VarMap;
+  /** @internal */ _entered: boolean;
 }
 
 /**
