@@ -5,8 +5,7 @@
  * The Node modules add their methods to `EventLoop` (Python's loop has them on every
  * loop; here only the Node entry has them). Their types reach users through the module
  * augmentation below: each Node module exports an interface of the methods it adds,
- * and `EventLoop` extends them all. (scripts/fix-types.mjs carries the augmentation into
- * the self-contained declaration files of dist/.)
+ * and `EventLoop` extends them all.
  *
  * @packageDocumentation
  */
@@ -37,6 +36,18 @@ declare module "./index.browser.js" {
 
 export * from "./node/oserrors";
 export * from "./node/protocols";
+export type {
+  ExtraInfo,
+  ExtraInfoOr,
+  TcpExtraInfo,
+  UnixExtraInfo,
+  TlsExtraInfo,
+  DatagramExtraInfo,
+  ReadPipeExtraInfo,
+  WritePipeExtraInfo,
+  SubprocessExtraInfo,
+  SslContextInfo,
+} from "./node/extrainfo";
 export {
   type SslOption,
   type SslOptions,

@@ -56,13 +56,46 @@ export class Timeout {
     this._cancelling = 0;
   }
 
-  /** The deadline in loop time, or null for none. */
+  /**
+   * The deadline in loop time (`loop.time()`, seconds), or null for none (Python's
+   * `when()`).
+   *
+   * @example
+   * function* main() {
+   *   const loop = asyncio.getRunningLoop();
+   *   const cm = asyncio.timeout(10);
+   *   return yield* asyncio.asyncWith(cm, function* () {
+   *     return cm.when()! - loop.time(); // the time left
+   *   });
+   * }
+   * console.assert(asyncio.runSync(main(), { clock: new asyncio.VirtualClock() }) === 10);
+   */
   when(): number | null {
     return this._when;
   }
 
   /**
-   * Moves the deadline to loop time `when` (`null` or `undefined`: no deadline).
+   * Moves the deadline to loop time `when` (`null` or `undefined`: no deadline), while
+   * the block runs (Python's `reschedule()`). A deadline already past expires the
+   * timeout on the loop's next turn.
+   *
+   * @example
+   * // Python: async with asyncio.timeout(None) as cm: ... cm.reschedule(loop.time() + 5)
+   * function* main() {
+   *   const loop = asyncio.getRunningLoop();
+   *   const cm = asyncio.timeout(null); // made first: it is used after the block too
+   *   try {
+   *     yield* asyncio.asyncWith(cm, function* () {
+   *       cm.reschedule(loop.time() + 5); // a deadline, now that one is known
+   *       yield* asyncio.sleep(60);
+   *     });
+   *   } catch (error) {
+   *     if (!(error instanceof asyncio.TimeoutError)) throw error;
+   *   }
+   *   return [loop.time(), cm.expired()] as const;
+   * }
+   * const [time, expired] = asyncio.runSync(main(), { clock: new asyncio.VirtualClock() });
+   * console.assert(time === 5 && expired);
    *
    * @throws RuntimeError if the timeout was not entered, or has expired or exited;
    * TypeError if `when` is not a number; RangeError if it is NaN.
@@ -83,7 +116,32 @@ export class Timeout {
     this._handle = when <= loop.time() ? loop._callSoon(expire, [this], null) : loop._callAt(when, expire, [this], null);
   }
 
-  /** True once the deadline passed (and the timeout cancelled its task). */
+  /**
+   * True once the deadline passed (and the timeout cancelled its task) (Python's
+   * `expired()`): after the block, it tells a timeout from another error.
+   *
+   * @example
+   * // A deadline pushed back on each sign of progress, as a watchdog.
+   * function* main() {
+   *   const loop = asyncio.getRunningLoop();
+   *   const cm = asyncio.timeout(1);
+   *   let steps = 0;
+   *   try {
+   *     yield* asyncio.asyncWith(cm, function* () {
+   *       for (;;) {
+   *         yield* asyncio.sleep(steps < 3 ? 0.5 : 2); // progress three times, then a stall
+   *         steps++;
+   *         cm.reschedule(loop.time() + 1);
+   *       }
+   *     });
+   *   } catch (error) {
+   *     if (!cm.expired()) throw error;
+   *   }
+   *   return [steps, loop.time()] as const;
+   * }
+   * const [steps, time] = asyncio.runSync(main(), { clock: new asyncio.VirtualClock() });
+   * console.assert(steps === 3 && time === 2.5);
+   */
   expired(): boolean {
     return this._state === State.Expiring || this._state === State.Expired;
   }

@@ -28,6 +28,7 @@ import { EventLoop, _addLoopHooks } from "../core/events";
 import { type Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { FileNotFoundError, NotADirectoryError, OSError, PermissionError, ProcessLookupError } from "./oserrors";
+import type { ExtraInfoOr, SubprocessExtraInfo } from "./extrainfo";
 import { post, ReadPipeTransport, WritePipeTransport } from "./pipes";
 import { Protocol, type SubprocessProtocol } from "./protocols";
 
@@ -202,6 +203,9 @@ export class SubprocessTransport {
   }
 
   /** Information about the transport: `subprocess` is the Node `ChildProcess` (Python's `get_extra_info`). */
+  getExtraInfo<K extends keyof SubprocessExtraInfo>(name: K): SubprocessExtraInfo[K];
+  getExtraInfo<K extends keyof SubprocessExtraInfo, D>(name: K, defaultValue: D): ExtraInfoOr<SubprocessExtraInfo, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     return name in this._extra ? this._extra[name] : defaultValue;
   }

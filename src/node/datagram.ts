@@ -14,6 +14,7 @@ import { RuntimeError } from "../core/exceptions";
 import { type Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { osError } from "./oserrors";
+import type { DatagramExtraInfo, ExtraInfoOr } from "./extrainfo";
 import type { BaseProtocol, DatagramProtocol, DatagramTransport, SocketAddress } from "./protocols";
 import { type TransportLoopMethods, address, checkFactory, track, untrack, withProtocol } from "./transports";
 
@@ -55,7 +56,8 @@ export class UdpTransport implements DatagramTransport {
     this._extra = { sockname: address(local.address, local.port, local.family) };
     if (remote !== null) {
       const peer = sock.remoteAddress();
-      this._extra.peername = address(peer.address, peer.port, peer.family);
+      const peername = address(peer.address, peer.port, peer.family);
+      if (peername !== undefined) this._extra.peername = peername;
     }
     loop._callSoon(() => this._call("connection_made", () => protocol.connectionMade(this)), [], null);
     loop._callSoon(() => {
@@ -76,6 +78,14 @@ export class UdpTransport implements DatagramTransport {
     this._connLost = this._closing = true;
   }
 
+  /**
+   * Information about the endpoint, or `defaultValue` (Python's `get_extra_info`):
+   * `'sockname'` (`[host, port]`), `'peername'` (with `remoteAddr` only), `'socket'`
+   * (the `dgram.Socket`); see `DatagramExtraInfo`.
+   */
+  getExtraInfo<K extends keyof DatagramExtraInfo>(name: K): DatagramExtraInfo[K];
+  getExtraInfo<K extends keyof DatagramExtraInfo, D>(name: K, defaultValue: D): ExtraInfoOr<DatagramExtraInfo, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     if (name === "socket") return this._sock;
     return name in this._extra ? this._extra[name] : defaultValue;
@@ -170,7 +180,7 @@ function deliverDatagram(transport: UdpTransport, data: Uint8Array, addr: Socket
   transport._call("datagram_received", () => transport._protocol.datagramReceived(data, addr));
 }
 
-function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[DatagramTransport, P]> {
+function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[UdpTransport, P]> {
   checkFactory(protocolFactory, "createDatagramEndpoint");
   const { localAddr, remoteAddr } = options;
   if (localAddr === undefined && remoteAddr === undefined && options.family === undefined) {
@@ -200,7 +210,7 @@ function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, pr
     sock.close();
     throw error;
   }
-  return yield* withProtocol<P, DatagramTransport>(
+  return yield* withProtocol<P, UdpTransport>(
     this,
     protocolFactory,
     () => sock.close(),

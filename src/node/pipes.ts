@@ -11,6 +11,7 @@ import type { Readable, Writable } from "node:stream";
 import { constants as osConstants } from "node:os";
 import type { EventLoop } from "../core/events";
 import { BrokenPipeError, ConnectionResetError, osError } from "./oserrors";
+import type { ExtraInfoOr, ReadPipeExtraInfo, WritePipeExtraInfo } from "./extrainfo";
 import type { BaseProtocol, Protocol, ReadTransport, WriteTransport } from "./protocols";
 import { toBytes } from "./streams";
 import { RuntimeError } from "../core/exceptions";
@@ -101,6 +102,9 @@ export class ReadPipeTransport implements ReadTransport {
   }
 
   /** Information about the transport: `pipe` is the Node stream (Python's `get_extra_info`). */
+  getExtraInfo<K extends keyof ReadPipeExtraInfo>(name: K): ReadPipeExtraInfo[K];
+  getExtraInfo<K extends keyof ReadPipeExtraInfo, D>(name: K, defaultValue: D): ExtraInfoOr<ReadPipeExtraInfo, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     return name in this._extra ? this._extra[name] : defaultValue;
   }
@@ -270,6 +274,9 @@ export class WritePipeTransport implements WriteTransport {
   }
 
   /** Information about the transport: `pipe` is the Node stream (Python's `get_extra_info`). */
+  getExtraInfo<K extends keyof WritePipeExtraInfo>(name: K): WritePipeExtraInfo[K];
+  getExtraInfo<K extends keyof WritePipeExtraInfo, D>(name: K, defaultValue: D): ExtraInfoOr<WritePipeExtraInfo, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     return name in this._extra ? this._extra[name] : defaultValue;
   }

@@ -4,6 +4,7 @@
  * transport interfaces the loop hands them. The socket and datagram transports
  * themselves are in transports.ts.
  */
+import type { ExtraInfo, ExtraInfoOr } from "./extrainfo";
 
 /**
  * The callbacks every protocol has (Python's `asyncio.BaseProtocol`). The loop calls
@@ -63,8 +64,11 @@ export class BufferedProtocol extends BaseProtocol {
   }
 }
 
-/** An address of a datagram or a socket: `[host, port]`, or a path for Unix sockets. */
-export type SocketAddress = [host: string, port: number] | [host: string, port: number, flowinfo: number, scopeid: number] | string;
+/** An IP address as Python gives it: `[host, port]`, or `[host, port, flowinfo, scopeid]` for IPv6. */
+export type InetAddress = [host: string, port: number] | [host: string, port: number, flowinfo: number, scopeid: number];
+
+/** An address of a datagram or a socket: `[host, port]` (4 items for IPv6), or a path for Unix sockets. */
+export type SocketAddress = InetAddress | string;
 
 /** A UDP protocol (Python's `asyncio.DatagramProtocol`). */
 export class DatagramProtocol extends BaseProtocol {
@@ -92,8 +96,13 @@ export interface BaseTransport {
   /**
    * Information about the transport or its socket, or `defaultValue` (Python's
    * `get_extra_info`): `'peername'`, `'sockname'`, `'socket'`, and with TLS
-   * `'peercert'`, `'cipher'`, `'sslcontext'`, `'sslobject'`.
+   * `'peercert'`, `'cipher'`, `'sslcontext'`, `'sslobject'`; `'pipe'` and
+   * `'subprocess'` on the transports of a child process. Typed by `ExtraInfo` here;
+   * each transport class (and the StreamWriter of each kind of stream) types it by what
+   * it really gives, e.g. `TcpExtraInfo`. Another name gives `unknown`.
    */
+  getExtraInfo<K extends keyof ExtraInfo>(name: K): ExtraInfo[K];
+  getExtraInfo<K extends keyof ExtraInfo, D>(name: K, defaultValue: D): ExtraInfoOr<ExtraInfo, K, D>;
   getExtraInfo(name: string, defaultValue?: unknown): unknown;
   /** True once the transport is closing or closed. */
   isClosing(): boolean;

@@ -17,7 +17,7 @@ import { RuntimeError } from "../core/exceptions";
 import { Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { osError } from "./oserrors";
-import type { SocketAddress } from "./protocols";
+import type { InetAddress, SocketAddress } from "./protocols";
 import {
   type SslOption,
   type StreamProtocol,
@@ -73,12 +73,16 @@ function listenQueue(backlog: number | undefined): number {
   return Math.max(backlog ?? 100, LISTEN_QUEUE);
 }
 
-/** A listening socket of a Server (what Python's `Server.sockets` lists). */
-export class ServerSocket {
+/**
+ * A listening socket of a Server (what Python's `Server.sockets` lists). `A` is the
+ * type of its address: `InetAddress` (`[host, port]`) for a TCP server, `string` (the
+ * path) for a Unix one.
+ */
+export class ServerSocket<A extends SocketAddress = SocketAddress> {
   /** @internal */ _server: net.Server;
   /** @internal */ _path: string | null;
-  /** @internal The address while listening, kept for after close. */
-  _lastAddress: SocketAddress | undefined;
+  /** @internal The address while listening, kept for after close (recorded once listening). */
+  _lastAddress: A | undefined;
 
   /** @internal */
   constructor(server: net.Server, path: string | null) {
@@ -87,13 +91,26 @@ export class ServerSocket {
     this._lastAddress = undefined;
   }
 
-  /** The address it listens on: `[host, port]` (4 items for IPv6), or the Unix socket path. */
-  getsockname(): SocketAddress {
-    if (this._path !== null) return this._path;
+  /**
+   * The address it listens on (Python's `socket.getsockname()`): `[host, port]` (4 items
+   * for IPv6), or the Unix socket path; after close, the address it listened on.
+   *
+   * @example
+   * function* main() {
+   *   const server = yield* asyncio.startServer(() => {}, "127.0.0.1", 0);
+   *   const [host, port] = server.sockets[0]!.getsockname(); // [string, number]: no cast
+   *   server.close();
+   *   yield* server.waitClosed();
+   *   return `${host}:${port > 0}`;
+   * }
+   * console.assert((await asyncio.run(main())) === "127.0.0.1:true");
+   */
+  getsockname(): A {
+    if (this._path !== null) return this._path as A;
     const info = this._server.address();
-    if (info === null || typeof info === "string") return this._lastAddress ?? "";
-    this._lastAddress = address(info.address, info.port, info.family)!;
-    return this._lastAddress;
+    if (info !== null && typeof info !== "string") this._lastAddress = address(info.address, info.port, info.family) as A;
+    // Recorded as soon as it listens (createServer asks), so a server's socket always has it.
+    return this._lastAddress ?? ("" as A);
   }
 
   /** 2 (AF_INET), 10 (AF_INET6) or 1 (AF_UNIX), as Python's `socket.family`. */
@@ -114,11 +131,11 @@ export class ServerSocket {
  * connection it accepted is closed. It is an async context manager: `asyncWith`
  * closes it and waits at the end.
  */
-export class Server implements AsyncContextManager<Server> {
+export class Server<A extends SocketAddress = SocketAddress> implements AsyncContextManager<Server<A>> {
   /** @internal */ _loop: EventLoop;
   /** @internal Null once closed. */
   _listeners: net.Server[] | null;
-  /** @internal */ _sockets: ServerSocket[];
+  /** @internal */ _sockets: ServerSocket<A>[];
   /** @internal */ _protocolFactory: () => StreamProtocol;
   /** @internal */ _sslContext: unknown;
   /** @internal */ _serving: boolean;
@@ -167,8 +184,11 @@ export class Server implements AsyncContextManager<Server> {
     return this._loop;
   }
 
-  /** The listening sockets; empty once closed (Python's `sockets`). */
-  get sockets(): ServerSocket[] {
+  /**
+   * The listening sockets; empty once closed (Python's `sockets`). Their
+   * `getsockname()` is `[host, port]` on a TCP server, the path on a Unix one.
+   */
+  get sockets(): ServerSocket<A>[] {
     return this._listeners === null ? [] : [...this._sockets];
   }
 
@@ -251,7 +271,7 @@ export class Server implements AsyncContextManager<Server> {
   }
 
   /** `async with server`: gives the server. */
-  *aenter(): Coroutine<Server> {
+  *aenter(): Coroutine<Server<A>> {
     return this;
   }
 
@@ -385,32 +405,34 @@ function* createServer(
   host: string | readonly string[] | null | undefined,
   port: number,
   options: ServerOptions = {},
-): Coroutine<Server> {
+): Coroutine<Server<InetAddress>> {
   checkFactory(protocolFactory, "createServer");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createServer() port must be an integer 0-65535, got ${describe(port)}`);
   const settings = tlsSettings(options.ssl, "server");
   const backlog = listenQueue(options.backlog);
-  const server = new Server(this, protocolFactory, settings?.context, null);
+  const server = new Server<InetAddress>(this, protocolFactory, settings?.context, null);
   const hosts: (string | undefined)[] = host === null || host === undefined || host === "" ? [undefined] : typeof host === "string" ? [host] : [...host];
   for (const h of hosts) {
     const listener = makeListener(server, settings?.options ?? null);
     server._listeners!.push(listener);
-    server._sockets.push(new ServerSocket(listener, null));
+    const socket = new ServerSocket<InetAddress>(listener, null);
+    server._sockets.push(socket);
     yield* listen(this, server, listener, { host: h, port, backlog, exclusive: true }, `(${describe(h ?? "")}, ${port})`);
+    socket.getsockname(); // records the address, for after close
   }
   if (options.startServing ?? true) server._startServing();
   return server;
 }
 
-function* createUnixServer(this: EventLoop, protocolFactory: () => StreamProtocol, path: string, options: UnixServerOptions = {}): Coroutine<Server> {
+function* createUnixServer(this: EventLoop, protocolFactory: () => StreamProtocol, path: string, options: UnixServerOptions = {}): Coroutine<Server<string>> {
   checkFactory(protocolFactory, "createUnixServer");
   if (typeof path !== "string" || path === "") throw new TypeError(`createUnixServer() path must be a non-empty string, got ${describe(path)}`);
   const settings = tlsSettings(options.ssl, "server");
   removeSocketFile(path, true);
-  const server = new Server(this, protocolFactory, settings?.context, path);
+  const server = new Server<string>(this, protocolFactory, settings?.context, path);
   const listener = makeListener(server, settings?.options ?? null);
   server._listeners!.push(listener);
-  server._sockets.push(new ServerSocket(listener, path));
+  server._sockets.push(new ServerSocket<string>(listener, path));
   yield* listen(this, server, listener, { path, backlog: listenQueue(options.backlog) }, describe(path));
   if (options.startServing ?? true) server._startServing();
   return server;

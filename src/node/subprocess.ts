@@ -31,6 +31,7 @@ import {
 } from "./basesubprocess";
 import { isBrokenPipe } from "./pipes";
 import type { BaseTransport } from "./protocols";
+import type { WritePipeExtraInfo } from "./extrainfo";
 import { DEFAULT_LIMIT, FlowControlMixin, StreamReader, StreamWriter, toBytes } from "./streams";
 
 /** Options of `createSubprocessExec` and `createSubprocessShell` (Python's keyword arguments). */
@@ -50,7 +51,7 @@ const OPTION_NAMES = new Set(["stdin", "stdout", "stderr", "cwd", "env", "limit"
  */
 export class SubprocessStreamProtocol extends FlowControlMixin {
   /** The child's stdin, once connected; null when it is not a pipe. */
-  stdin: StreamWriter | null;
+  stdin: StreamWriter<WritePipeExtraInfo> | null;
   /** The child's stdout, once connected; null when it is not a pipe. */
   stdout: StreamReader | null;
   /** The child's stderr, once connected; null when it is not a pipe. */
@@ -89,7 +90,7 @@ export class SubprocessStreamProtocol extends FlowControlMixin {
       this._pipeFds.push(2);
     }
     const stdinTransport = proc.getPipeTransport(0);
-    if (stdinTransport !== undefined) this.stdin = new StreamWriter(stdinTransport, this, null, this._loop);
+    if (stdinTransport !== undefined) this.stdin = new StreamWriter<WritePipeExtraInfo>(stdinTransport, this, null, this._loop);
   }
 
   /** Feeds what the child wrote to the StreamReader of `fd`. */
@@ -168,7 +169,7 @@ function* noop(): Coroutine<undefined> {
  */
 export class Process {
   /** Writes to the child's stdin; null unless it was started with `stdin: PIPE`. */
-  readonly stdin: StreamWriter | null;
+  readonly stdin: StreamWriter<WritePipeExtraInfo> | null;
   /** Reads the child's stdout; null unless it was started with `stdout: PIPE`. */
   readonly stdout: StreamReader | null;
   /** Reads the child's stderr; null unless it was started with `stderr: PIPE`. */

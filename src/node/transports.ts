@@ -18,15 +18,15 @@ import { EventLoop, type Runnable, _addLoopHooks } from "../core/events";
 import { RuntimeError } from "../core/exceptions";
 import { Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
-import type { DatagramOptions } from "./datagram";
+import type { DatagramOptions, UdpTransport } from "./datagram";
+import type { ExtraInfoOr, TcpExtraInfo, UnixExtraInfo } from "./extrainfo";
 import { ConnectionResetError, osError } from "./oserrors";
 import {
   type BaseProtocol,
   BufferedProtocol,
   type DatagramProtocol,
-  type DatagramTransport,
+  type InetAddress,
   type Protocol,
-  type SocketAddress,
   type Transport,
 } from "./protocols";
 import type { Server, ServerOptions, UnixServerOptions } from "./servers";
@@ -83,7 +83,7 @@ export interface TransportLoopMethods {
    * SSLCertVerificationError for TLS failures; RangeError for `serverHostname`
    * without `ssl`.
    */
-  createConnection<P extends StreamProtocol>(protocolFactory: () => P, host: string, port: number, options?: ConnectionOptions): Coroutine<[Transport, P]>;
+  createConnection<P extends StreamProtocol>(protocolFactory: () => P, host: string, port: number, options?: ConnectionOptions): Coroutine<[SocketTransport<TcpExtraInfo>, P]>;
   /**
    * Listens on `host:port` (every address of `host`; all interfaces when it is null
    * or undefined; port 0 picks a free port) and serves each connection with a new
@@ -92,16 +92,16 @@ export interface TransportLoopMethods {
    * @throws OSError (e.g. address already in use) when it cannot listen; TypeError for
    * `ssl` without a certificate.
    */
-  createServer(protocolFactory: () => StreamProtocol, host: string | readonly string[] | null | undefined, port: number, options?: ServerOptions): Coroutine<Server>;
+  createServer(protocolFactory: () => StreamProtocol, host: string | readonly string[] | null | undefined, port: number, options?: ServerOptions): Coroutine<Server<InetAddress>>;
   /** As `createConnection`, over the Unix socket at `path` (Python's `loop.create_unix_connection`). */
-  createUnixConnection<P extends StreamProtocol>(protocolFactory: () => P, path: string, options?: UnixConnectionOptions): Coroutine<[Transport, P]>;
+  createUnixConnection<P extends StreamProtocol>(protocolFactory: () => P, path: string, options?: UnixConnectionOptions): Coroutine<[SocketTransport<UnixExtraInfo>, P]>;
   /**
    * As `createServer`, on the Unix socket at `path`; a stale socket file there is
    * removed first (Python's `loop.create_unix_server`).
    *
    * @throws OSError when `path` exists and is not a socket, or it cannot listen.
    */
-  createUnixServer(protocolFactory: () => StreamProtocol, path: string, options?: UnixServerOptions): Coroutine<Server>;
+  createUnixServer(protocolFactory: () => StreamProtocol, path: string, options?: UnixServerOptions): Coroutine<Server<string>>;
   /**
    * Opens a UDP endpoint bound to `localAddr` and/or connected to `remoteAddr`, and
    * gives `[transport, protocol]` (Python's `loop.create_datagram_endpoint`).
@@ -109,7 +109,7 @@ export interface TransportLoopMethods {
    * @throws RangeError when neither address nor a family is given; OSError when it
    * cannot bind.
    */
-  createDatagramEndpoint<P extends DatagramProtocol>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[DatagramTransport, P]>;
+  createDatagramEndpoint<P extends DatagramProtocol>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[UdpTransport, P]>;
 }
 
 const DEFAULT_HIGH_WATER = 64 * 1024;
@@ -153,9 +153,10 @@ _addLoopHooks({
 /**
  * A TCP, TLS or Unix socket transport (Python's `_SelectorSocketTransport` and the TLS
  * transport of `sslproto`). Made by the loop methods; user code gets it through
- * `connectionMade` and never constructs one.
+ * `connectionMade` and never constructs one. `I` types `getExtraInfo`: `TcpExtraInfo`
+ * from `loop.createConnection`, `UnixExtraInfo` from `loop.createUnixConnection`.
  */
-export class SocketTransport implements Transport, Runnable {
+export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraInfo | UnixExtraInfo> implements Transport, Runnable {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _sock: net.Socket;
   /** @internal */ _protocol: StreamProtocol;
@@ -253,6 +254,16 @@ export class SocketTransport implements Transport, Runnable {
     this._schedule();
   }
 
+  /**
+   * Information about the connection, or `defaultValue` (Python's `get_extra_info`):
+   * `'peername'` and `'sockname'` (`[host, port]` over TCP, a path over a Unix socket),
+   * `'socket'` (the Node socket), and over TLS `'sslcontext'`, `'sslobject'`,
+   * `'peercert'` and `'cipher'`; typed by `I` (see `TcpExtraInfo`). Another name gives
+   * `defaultValue`.
+   */
+  getExtraInfo<K extends keyof I & string>(name: K): I[K];
+  getExtraInfo<K extends keyof I & string, D>(name: K, defaultValue: D): ExtraInfoOr<I, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     if (name === "socket") return this._sock;
     if (name === "sslobject") return this._tls ? this._sock : defaultValue;
@@ -628,7 +639,7 @@ export function waterMarks(high: number | undefined | null, low: number | undefi
 }
 
 /** @internal A Python socket address from Node's parts: `[host, port]`, or 4 items for IPv6. */
-export function address(host: string | undefined, port: number | undefined, family: string | number | undefined): SocketAddress | undefined {
+export function address(host: string | undefined, port: number | undefined, family: string | number | undefined): InetAddress | undefined {
   if (host === undefined || port === undefined) return undefined;
   return family === "IPv6" || family === 6 ? [host, port, 0, 0] : [host, port];
 }
@@ -640,8 +651,12 @@ function socketExtra(sock: net.Socket, sslContext: unknown, unixPath: string | n
     extra.peername = serverSide ? "" : unixPath;
     extra.sockname = serverSide ? unixPath : "";
   } else {
-    extra.peername = address(sock.remoteAddress, sock.remotePort, sock.remoteFamily);
-    extra.sockname = address(sock.localAddress, sock.localPort, sock.remoteFamily);
+    // A socket already closed by the peer has no address to tell (Python stores None):
+    // the name is left out, so that getExtraInfo gives the default.
+    const peername = address(sock.remoteAddress, sock.remotePort, sock.remoteFamily);
+    const sockname = address(sock.localAddress, sock.localPort, sock.remoteFamily);
+    if (peername !== undefined) extra.peername = peername;
+    if (sockname !== undefined) extra.sockname = sockname;
   }
   if (sslContext !== undefined) extra.sslcontext = sslContext;
   return extra;
@@ -738,12 +753,18 @@ export function* withProtocol<P, T extends { close(): void }>(
   return [transport, protocol];
 }
 
-function makeTransport<P extends StreamProtocol>(loop: EventLoop, sock: net.Socket, protocolFactory: () => P, context: unknown, unixPath: string | null): Coroutine<[Transport, P]> {
+function makeTransport<I extends TcpExtraInfo | UnixExtraInfo, P extends StreamProtocol>(
+  loop: EventLoop,
+  sock: net.Socket,
+  protocolFactory: () => P,
+  context: unknown,
+  unixPath: string | null,
+): Coroutine<[SocketTransport<I>, P]> {
   return withProtocol(
     loop,
     protocolFactory,
     () => sock.destroy(),
-    (protocol, waiter) => new SocketTransport(loop, sock, protocol, null, waiter, context, unixPath),
+    (protocol, waiter) => new SocketTransport<I>(loop, sock, protocol, null, waiter, context, unixPath),
   );
 }
 
@@ -758,7 +779,7 @@ function* createConnection<P extends StreamProtocol>(
   host: string,
   port: number,
   options: ConnectionOptions = {},
-): Coroutine<[Transport, P]> {
+): Coroutine<[SocketTransport<TcpExtraInfo>, P]> {
   checkFactory(protocolFactory, "createConnection");
   if (typeof host !== "string" || host === "") throw new TypeError(`createConnection() host must be a non-empty string, got ${describe(host)}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createConnection() port must be an integer 0-65535, got ${describe(port)}`);
@@ -776,7 +797,7 @@ function* createConnection<P extends StreamProtocol>(
     sock = tls.connect({ ...settings.options, ...base });
     yield* connected(this, sock, "secureConnect");
   }
-  return yield* makeTransport(this, sock, protocolFactory, settings?.context, null);
+  return yield* makeTransport<TcpExtraInfo, P>(this, sock, protocolFactory, settings?.context, null);
 }
 
 function* createUnixConnection<P extends StreamProtocol>(
@@ -784,7 +805,7 @@ function* createUnixConnection<P extends StreamProtocol>(
   protocolFactory: () => P,
   path: string,
   options: UnixConnectionOptions = {},
-): Coroutine<[Transport, P]> {
+): Coroutine<[SocketTransport<UnixExtraInfo>, P]> {
   checkFactory(protocolFactory, "createUnixConnection");
   if (typeof path !== "string" || path === "") throw new TypeError(`createUnixConnection() path must be a non-empty string, got ${describe(path)}`);
   const settings = clientTls(options.ssl, options.serverHostname, undefined);
@@ -797,7 +818,7 @@ function* createUnixConnection<P extends StreamProtocol>(
     sock = tls.connect({ ...settings.options, path, allowHalfOpen: true } as tls.ConnectionOptions);
     yield* connected(this, sock, "secureConnect");
   }
-  return yield* makeTransport(this, sock, protocolFactory, settings?.context, path);
+  return yield* makeTransport<UnixExtraInfo, P>(this, sock, protocolFactory, settings?.context, path);
 }
 
 const methods: Pick<TransportLoopMethods, "createConnection" | "createUnixConnection"> = { createConnection, createUnixConnection };
