@@ -7,11 +7,19 @@ import { type EventLoop, type EventLoopOptions, _getRunningLoop, newEventLoop, s
 import { CancelledError, KeyboardInterrupt, RuntimeError } from "./exceptions";
 import type { Future } from "./futures";
 import { describe } from "./repr";
+import { _checkSignal } from "./signals";
 import { type Task, allTasks } from "./tasks";
 import { gather } from "./waiting";
 
 /** Options of `run` and `runSync`. */
-export type RunOptions = EventLoopOptions;
+export interface RunOptions extends EventLoopOptions {
+  /**
+   * Cancels the main task when this AbortSignal aborts (as `createTask(main, { signal })`
+   * does; already aborted: `main`'s body never runs), so its `finally` blocks run; the
+   * run then ends with CancelledError, unless `main` caught it.
+   */
+  signal?: AbortSignal | null;
+}
 
 /**
  * Runs `main` as the main task of a new event loop over the host's event loop, so
@@ -20,7 +28,9 @@ export type RunOptions = EventLoopOptions;
  *
  * On Node, as in Python, the first Ctrl-C (SIGINT, when nothing else listens for it)
  * cancels the main task, so its `finally` blocks run, and the promise then rejects with
- * `KeyboardInterrupt`; a second Ctrl-C ends the process.
+ * `KeyboardInterrupt`; a second Ctrl-C ends the process. An AbortSignal given as
+ * `options.signal` cancels the main task the same way when it aborts; the promise then
+ * rejects with CancelledError.
  *
  * @example
  * function* main() {
@@ -29,23 +39,32 @@ export type RunOptions = EventLoopOptions;
  * }
  * console.assert((await asyncio.run(main(), { clock: new asyncio.VirtualClock() })) === "ab");
  *
+ * @example
+ * function* serve() {
+ *   yield* asyncio.sleep(3600);
+ * }
+ * const outcome = await asyncio.run(serve(), { signal: AbortSignal.timeout(10) }).catch((error) => error);
+ * console.assert(outcome instanceof asyncio.CancelledError);
+ *
  * @throws RuntimeError at once (not as a rejection) when called from a running loop;
- * RangeError at once if `main` is not a coroutine (Python's ValueError); the promise
- * rejects with KeyboardInterrupt after an interrupt, or with `main`'s error.
+ * RangeError at once if `main` is not a coroutine (Python's ValueError); TypeError at
+ * once if `options.signal` is not an AbortSignal; the promise rejects with
+ * KeyboardInterrupt after an interrupt, with CancelledError after the signal aborted,
+ * or with `main`'s error.
  */
 export function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
   // Checked before any await, so that misuse (a run inside a running loop) throws at
   // the call site, as Python's RuntimeError does, instead of rejecting a promise that
   // the caller (a coroutine, which cannot await it) never sees.
   const loop = startRun(main, options, "asyncio.run()");
-  return runOnHost(loop, main);
+  return runOnHost(loop, main, options.signal);
 }
 
-async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>): Promise<T> {
+async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>, signal: AbortSignal | null | undefined): Promise<T> {
   let interrupts = 0;
   let stopWatching: (() => void) | null = null;
   try {
-    const task = loop.createTask(main);
+    const task = loop.createTask(main, { signal });
     // Python's Runner: the first interrupt cancels the main task (its cleanup runs),
     // a second one is not caught (the host's default: the process ends).
     stopWatching =
@@ -68,7 +87,7 @@ async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>): Promise<T> {
         await loop.runUntilComplete(leftovers.gathered);
         reportLeftoverErrors(loop, leftovers.tasks);
       }
-      await loop.runUntilComplete(shutdownAsyncGenerators());
+      await loop.runUntilComplete(loop.shutdownAsyncgens());
       await loop.runUntilComplete(loop.shutdownDefaultExecutor(THREAD_JOIN_TIMEOUT));
     } finally {
       setEventLoop(null);
@@ -88,7 +107,7 @@ async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>): Promise<T> {
 export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
   const loop = startRun(main, options, "asyncio.runSync()");
   try {
-    return loop.runUntilCompleteSync(loop.createTask(main));
+    return loop.runUntilCompleteSync(loop.createTask(main, { signal: options.signal }));
   } finally {
     try {
       const leftovers = cancelLeftovers(loop);
@@ -96,7 +115,7 @@ export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
         loop.runUntilCompleteSync(leftovers.gathered);
         reportLeftoverErrors(loop, leftovers.tasks);
       }
-      loop.runUntilCompleteSync(shutdownAsyncGenerators());
+      loop.runUntilCompleteSync(loop.shutdownAsyncgens());
       loop.runUntilCompleteSync(shutdownDefaultExecutorNow(loop));
     } finally {
       setEventLoop(null);
@@ -123,14 +142,6 @@ export function _setInterruptWatcher(watcher: InterruptWatcher | null): void {
 const THREAD_JOIN_TIMEOUT = 300;
 
 /**
- * Python's `loop.shutdown_asyncgens()`. JavaScript's async generators are driven by
- * the host, not by the loop, so there are none to finalize; it still runs as a task,
- * as in Python, so the loop turns it takes and the task names it uses match.
- */
-// biome-ignore lint/correctness/useYield: it must be a coroutine that finishes at once.
-function* shutdownAsyncGenerators(): Coroutine<void> {}
-
-/**
  * `runSync`'s `shutdown_default_executor`: host threads answer through the host's event
  * loop, which a synchronous run blocks, so it cannot wait for them (it would sleep the
  * whole THREAD_JOIN_TIMEOUT). It shuts the executor down without waiting; its threads
@@ -150,6 +161,15 @@ function startRun(main: unknown, options: RunOptions, name: string): EventLoop {
     throw new RuntimeError(`${name} cannot be called from a running event loop`);
   }
   if (!isCoroutine(main)) throw new RangeError(`a coroutine was expected, got ${describe(main)}`);
+  const signal = options.signal;
+  if (signal !== undefined && signal !== null) {
+    try {
+      _checkSignal(signal, `${name} signal`);
+    } catch (error) {
+      main.return(undefined as never);
+      throw error;
+    }
+  }
   const loop = newEventLoop(options);
   setEventLoop(loop);
   return loop;

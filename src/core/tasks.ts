@@ -4,12 +4,13 @@
  * createTask, ensureFuture, currentTask, allTasks, the eager task factories. The waiting
  * functions (sleep, gather, wait, …) are in waiting.ts.
  */
-import { type Awaitable, type Coroutine, _claim, isCoroutine } from "./coroutines";
+import { type Awaitable, type Coroutine, type Suspension, _claim, isCoroutine } from "./coroutines";
 import { type EventLoop, type TaskFactory, _ensureFuture, getRunningLoop } from "./events";
 import { type Context, EMPTY_VARS, type VarMap, _currentVars, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { Future, StepError } from "./futures";
 import { describe, isGeneratorFunction, isThenable } from "./repr";
+import { _abortTaskSignal, _cancelOnAbort, _checkSignal, _taskSignals } from "./signals";
 import { creationPlace, describeCoroutine, placeOf, recordCreation, stepStarts, suspensionChain } from "./sites";
 
 export type { Awaitable, AwaitableResult, Coroutine } from "./coroutines";
@@ -25,6 +26,12 @@ export interface TaskOptions {
    * (Python 3.12's `eager_start`); see `eagerTaskFactory`.
    */
   eagerStart?: boolean;
+  /**
+   * Cancels the task when this AbortSignal aborts (`task.cancel(reason)` when the reason
+   * is a string, else `task.cancel()`); a signal already aborted cancels it before its
+   * first step, so its coroutine's body never runs. The task stops listening when done.
+   */
+  signal?: AbortSignal | null;
 }
 
 let taskNameCounter = 0;
@@ -73,6 +80,8 @@ export class Task<T = unknown> extends Future<T> {
   constructor(coro: Coroutine<T>, options: TaskOptions & { loop?: EventLoop } = NO_OPTIONS, onLoop?: EventLoop) {
     super(onLoop ?? options.loop);
     if (!isCoroutine(coro)) throw new TypeError(notACoroutine(coro));
+    const signal = options.signal;
+    if (signal !== undefined && signal !== null) _checkSignal(signal, "createTask() signal");
     this._coro = _claim(coro) ? coro : alreadyAwaited();
     this._name = options.name === undefined ? ++taskNameCounter : String(options.name);
     this._context = options.context ?? null;
@@ -90,7 +99,8 @@ export class Task<T = unknown> extends Future<T> {
     if (head !== null) head._livePrev = this as Task<unknown>;
     loop._liveTasks = this as Task<unknown>;
     if (loop._debug) recordCreation(this as Task<unknown>, new.target);
-    if (options.eagerStart === true && loop._running) {
+    if (signal !== undefined && signal !== null) _cancelOnAbort(this as Task<unknown>, signal);
+    if (options.eagerStart === true && loop._running && !this._mustCancel) {
       if (loop._instruments !== null) loop._instruments.emit("taskSpawned", this as Task<unknown>);
       this._eagerStart();
     } else {
@@ -123,6 +133,8 @@ export class Task<T = unknown> extends Future<T> {
     this._markRetrieved();
     if (this.done()) return false;
     this._numCancelsRequested++;
+    // The task's own signal (currentSignal) aborts when cancellation is requested.
+    if (_taskSignals.live !== 0) _abortTaskSignal(this as Task<unknown>, msg);
     const waitingOn = this._futWaiter;
     if (waitingOn !== null) {
       if (cancelling.includes(this as Task<unknown>)) {
@@ -276,7 +288,7 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     if (loop._debug) stepStarts(this as Task<unknown>, loop.time());
     const outerContext = enter(this._context ?? this);
-    let step: IteratorResult<Future<unknown> | undefined, T>;
+    let step: IteratorResult<Suspension | undefined, T>;
     try {
       step = hasError ? this._coro.throw(error) : this._coro.next(undefined);
     } catch (thrown) {
