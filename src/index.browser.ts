@@ -26,6 +26,7 @@ export {
   LimitOverrunError,
   LookupError,
   KeyboardInterrupt,
+  StopAsyncIteration,
   type ExceptionCondition,
 } from "./core/exceptions";
 export { Context, ContextVar, Token, copyContext } from "./core/contextvars";
@@ -43,8 +44,9 @@ export {
   newEventLoop,
   setEventLoop,
 } from "./core/events";
-export { type Coroutine, type Awaitable, type AwaitableResult, isCoroutine } from "./core/coroutines";
+export { type Coroutine, type Awaitable, type AwaitableResult, type Suspension, isCoroutine } from "./core/coroutines";
 export { Future, type DoneCallback, isFuture, wrapPromise } from "./core/futures";
+export { currentSignal } from "./core/signals";
 export {
   Task,
   type TaskOptions,
@@ -73,6 +75,18 @@ export {
 export { Timeout, timeout, timeoutAt } from "./core/timeouts";
 export { TaskGroup } from "./core/taskgroups";
 export { asyncWith, type AsyncContextManager } from "./core/asyncwith";
+export { AsyncGenerator, type AsyncGeneratorBody, asyncGenerator, isAsyncGenerator } from "./core/asyncgens";
+export {
+  AsyncFor,
+  type AsyncIteratorProtocol,
+  type AsyncIterableProtocol,
+  type AsyncSource,
+  aiter,
+  anext,
+  asyncFor,
+  collect,
+} from "./core/asynciter";
+export { aclosing, asyncContextManager, type AsyncClosable } from "./core/contextlib";
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./core/locks";
 export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";

@@ -1,12 +1,46 @@
 import type { Future } from "./futures";
 
+declare const suspensionBrand: unique symbol;
+
+/**
+ * What a coroutine yields to the task running it when it waits on a library awaitable
+ * (a pending Future, a sleep, a lock or queue wait). The type is opaque so that a
+ * coroutine cannot `yield` a Future by mistake (it must `yield*` it), and so that an async generator's
+ * body (where a plain `yield v` produces `v`) has its produced values told apart from its
+ * waits by type: see {@link asyncGenerator}.
+ */
+export interface Suspension {
+  readonly [suspensionBrand]: true;
+}
+
 /**
  * A coroutine: the generator object that a coroutine function (`function*`, the
- * `async def` of asyncio-ts) returns. It yields pending Futures (which is what
- * `yield* future` does) or `undefined` (a bare `yield`: one loop turn), and returns `T`,
- * so `const n: number = yield* task` type-checks.
+ * `async def` of asyncio-ts) returns. It suspends with `yield*` on what it awaits (or
+ * with a bare `yield`: one loop turn) and returns `T`, so `const n: number = yield* task`
+ * type-checks.
  */
-export type Coroutine<T = unknown> = Generator<Future<unknown> | undefined, T, unknown>;
+export type Coroutine<T = unknown> = Generator<Suspension | undefined, T, unknown>;
+
+/** @internal The marker's value between a driver's reset and the next suspension. */
+export const NOT_SUSPENDED: unique symbol = Symbol("asyncio-ts: not suspended");
+
+/**
+ * @internal The value of the last suspension a library awaitable handed up, or
+ * `NOT_SUSPENDED`. Every point where the library suspends a coroutine (a future, a sleep,
+ * a lock or queue wait) records what it yields here, right before the yield travels up
+ * the `yield*` chain to the task; an async generator's driver resets it before each step
+ * of the generator body and compares it with what the step yielded. That is how
+ * `yield* asyncio.sleep(1)` (a wait) and `yield value` (a produced value, which may be
+ * `undefined` or a Task) are told apart at run time with one store per suspension.
+ */
+export const _suspension: { value: unknown } = { value: NOT_SUSPENDED };
+
+
+/** @internal Records `value` as the suspension being handed up, and returns it typed as one. */
+export function _suspend(value: Future<unknown> | undefined): Suspension {
+  _suspension.value = value;
+  return value as unknown as Suspension;
+}
 
 /** What `yield*` accepts and `ensureFuture` wraps: a coroutine, a Future (or Task), or a promise. */
 export type Awaitable<T = unknown> = Coroutine<T> | Future<T> | PromiseLike<T>;

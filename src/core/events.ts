@@ -24,7 +24,7 @@ import { type Instrument, Instruments } from "./instruments";
 
 /** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
 export interface Runnable {
-  _run(): void;
+  /** @internal */ _run(): void;
 }
 
 // biome-ignore lint: a callback takes whatever arguments it was scheduled with.
@@ -225,6 +225,16 @@ export interface SlowWatch {
   end(): string | null;
 }
 
+/**
+ * @internal How `shutdownAsyncgens` reaches asyncgens.ts, which imports this module:
+ * asyncgens.ts installs its function when loaded. Before that no async generator can
+ * exist, so there is nothing to close.
+ */
+export const _asyncgenHooks: { shutdown: (loop: EventLoop) => Coroutine<void> } = {
+  // biome-ignore lint/correctness/useYield: nothing to close, and it must still be a coroutine.
+  shutdown: function* () {},
+};
+
 /** @internal Registers hooks for every loop; a host module calls it once, when loaded. */
 export function _addLoopHooks(hooks: LoopHooks): void {
   loopHooks.push(hooks);
@@ -288,6 +298,10 @@ export class EventLoop {
   _executorShutdownCalled: boolean;
   /** @internal Debug mode: what sees inside a slow callback, where the host can (Node). */
   _slowWatch: SlowWatch | null;
+  /** @internal The async generators first used on this loop and not finished (asyncgens.ts). */
+  _asyncgens: Set<object> | null;
+  /** @internal Set by `shutdownAsyncgens`. */
+  _asyncgensShutdownCalled: boolean;
 
   /**
    * Seconds a callback or task step may run before debug mode reports it as slow
@@ -318,6 +332,8 @@ export class EventLoop {
     this._defaultExecutor = null;
     this._executorShutdownCalled = false;
     this._slowWatch = null;
+    this._asyncgens = null;
+    this._asyncgensShutdownCalled = false;
     this.slowCallbackDuration = 0.1;
     // @internal For tools (the `asyncio-ts trace` preload): functions in the array at
     // `globalThis[Symbol.for("asyncio-ts.newLoop")]` hear of every new loop, whichever
@@ -709,6 +725,16 @@ export class EventLoop {
       throw new TypeError(`executor must be an Executor (with submit and shutdown), got ${describe(executor)}`);
     }
     this._defaultExecutor = executor;
+  }
+
+  /**
+   * Closes every async generator first used on this loop that is still suspended in its
+   * body, concurrently, so their `finally` blocks run (Python's `shutdown_asyncgens`);
+   * errors their closing raises go to the exception handler. `asyncio.run` calls it at
+   * its end.
+   */
+  shutdownAsyncgens(): Coroutine<void> {
+    return _asyncgenHooks.shutdown(this);
   }
 
   /**

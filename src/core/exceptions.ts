@@ -55,6 +55,15 @@ export class KeyboardInterrupt extends Error {
   override name = "KeyboardInterrupt";
 }
 
+/**
+ * The end of an asynchronous iteration (Python's built-in `StopAsyncIteration`): what
+ * `anext()` of an exhausted async generator or async iterator throws. Raised inside an
+ * async generator's body, it becomes a RuntimeError, as in Python (PEP 479).
+ */
+export class StopAsyncIteration extends Error {
+  override name = "StopAsyncIteration";
+}
+
 /** Python's built-in `RuntimeError`, which asyncio raises for misuse of the loop and tasks. */
 export class RuntimeError extends Error {
   override name = "RuntimeError";
@@ -263,6 +272,7 @@ export function keepNames(classes: Record<string, abstract new (...args: never[]
 keepNames({
   CancelledError,
   KeyboardInterrupt,
+  StopAsyncIteration,
   RuntimeError,
   TimeoutError,
   InvalidStateError,

@@ -2,10 +2,12 @@
  * Future (Python's `asyncio.Future`), the iterator that makes `yield* future` work,
  * and wrapPromise, the bridge from native promises.
  */
+import { type Suspension, _suspend } from "./coroutines";
 import { type Context, copyContext, enter, leave } from "./contextvars";
 import { CancelledError, InvalidStateError, RuntimeError } from "./exceptions";
 import { type EventLoop, getEventLoop } from "./events";
 import { describe } from "./repr";
+import { _wrapAbortable } from "./signals";
 import { recordAwaitSite } from "./awaitchain";
 import { recordSuspension } from "./sites";
 import { UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
@@ -228,7 +230,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /** `yield* future` inside a coroutine: waits until it is done, gives its result. */
-  [Symbol.iterator](): Iterator<Future<unknown> | undefined, T, unknown> {
+  [Symbol.iterator](): Iterator<Suspension, T, unknown> {
     return new FutureIterator(this);
   }
 
@@ -430,7 +432,7 @@ function describeError(error: unknown): string {
  * What `yield* future` iterates: it yields the future while it is pending, then
  * returns its result (Python's `Future.__await__`).
  */
-class FutureIterator<T> implements Iterator<Future<unknown> | undefined, T, unknown> {
+class FutureIterator<T> implements Iterator<Suspension, T, unknown> {
   private _future: Future<T>;
   private _yielded: boolean;
 
@@ -439,27 +441,27 @@ class FutureIterator<T> implements Iterator<Future<unknown> | undefined, T, unkn
     this._yielded = false;
   }
 
-  next(): IteratorResult<Future<unknown> | undefined, T> {
+  next(): IteratorResult<Suspension, T> {
     const future = this._future;
     if (future._state === PENDING) {
       if (!this._yielded) {
         this._yielded = true;
         if (future._loop._debug) recordSuspension(future._loop, FutureIterator.prototype.next);
-        return { value: future as Future<unknown>, done: false };
+        return { value: _suspend(future as Future<unknown>), done: false };
       }
       throw new RuntimeError(`await wasn't used with future: ${future} was resumed before it was done`);
     }
     return { value: future.result(), done: true };
   }
 
-  throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+  throw(error: unknown): IteratorResult<Suspension, T> {
     // The awaited future failed and its task throws the error into this coroutine:
     // the frames above are where the coroutine (and each one yield*-ing it) waited.
     recordAwaitSite(error, FutureIterator.prototype.throw);
     throw error;
   }
 
-  return(value?: T): IteratorResult<Future<unknown> | undefined, T> {
+  return(value?: T): IteratorResult<Suspension, T> {
     return { value: value as T, done: true };
   }
 
@@ -477,11 +479,41 @@ export function isFuture(value: unknown): value is Future<unknown> {
  * A Future on `loop` (default: `getEventLoop()`) that follows a native promise: it
  * gets the promise's value or rejection. Cancelling the Future does not cancel the
  * promise (promises cannot be cancelled); its outcome is then ignored.
+ *
+ * Given a function instead, `wrapPromise` calls it at once with an AbortSignal and
+ * follows the promise it returns; the signal aborts when the Future is cancelled (by
+ * `cancel`, `waitFor`'s or `timeout`'s deadline, a TaskGroup's abort, the end of `run`),
+ * with a DOMException "AbortError" whose `cause` is the CancelledError as its reason
+ * (what `fetch` then rejects with). The promise's later outcome is ignored, its
+ * rejection included.
+ *
+ * @example
+ * function* main() {
+ *   let signal: AbortSignal | undefined;
+ *   const never = asyncio.wrapPromise((s) => {
+ *     signal = s;
+ *     return new Promise<string>(() => {}); // a fetch(url, { signal: s }) that hangs
+ *   });
+ *   try {
+ *     yield* asyncio.waitFor(never, 0.1);
+ *   } catch (error) {
+ *     return error instanceof asyncio.TimeoutError && signal!.aborted && signal!.reason.name === "AbortError";
+ *   }
+ * }
+ * console.assert((await asyncio.run(main())) === true);
+ *
+ * @throws TypeError if `promise` is neither a promise (thenable) nor a function, or the
+ * function returns no promise (its signal is then aborted); what the function throws.
  */
-export function wrapPromise<T>(promise: PromiseLike<T>, loop?: EventLoop): Future<T> {
+export function wrapPromise<T>(promise: PromiseLike<T> | ((signal: AbortSignal) => PromiseLike<T>), loop?: EventLoop): Future<T> {
   if (promise === null || typeof (promise as { then?: unknown })?.then !== "function") {
-    throw new TypeError(`wrapPromise() needs a promise or thenable, got ${describe(promise)}`);
+    if (typeof promise === "function") return _wrapAbortable(promise, loop);
+    throw new TypeError(`wrapPromise() needs a promise or thenable, got ${describe(promise)}; or a function (signal) => promise`);
   }
+  return followPromise(promise as PromiseLike<T>, loop);
+}
+
+function followPromise<T>(promise: PromiseLike<T>, loop: EventLoop | undefined): Future<T> {
   const target = loop ?? getEventLoop();
   const future = new Future<T>(target);
   target._hostPending++;

@@ -3,7 +3,7 @@
  * Semaphore, BoundedSemaphore, Barrier. Waiting is FIFO-fair, cancel-safe, and O(1)
  * per operation (see waiters.ts).
  */
-import type { Coroutine } from "./coroutines";
+import { type Coroutine, type Suspension, _suspend } from "./coroutines";
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./exceptions";
 import { _getRunningLoop } from "./events";
 import { LoopBound } from "./mixins";
@@ -499,7 +499,7 @@ class LockAcquire implements Coroutine<boolean> {
     this._waiter = null;
   }
 
-  next(): IteratorResult<Future<unknown> | undefined, boolean> {
+  next(): IteratorResult<Suspension, boolean> {
     const lock = this._lock;
     if (this._state === START) {
       if (!lock._locked && lock._waiters.allCancelled()) {
@@ -513,7 +513,7 @@ class LockAcquire implements Coroutine<boolean> {
       this._waiter = waiter;
       this._state = WAITING;
       if (loop._debug) recordSuspension(loop, LockAcquire.prototype.next);
-      return { done: false, value: waiter as Future<unknown> };
+      return { done: false, value: _suspend(waiter as Future<unknown>) };
     }
     if (this._state === WAITING) {
       const waiter = this._waiter!;
@@ -526,7 +526,7 @@ class LockAcquire implements Coroutine<boolean> {
     return { done: true, value: undefined as never };
   }
 
-  throw(error: unknown): IteratorResult<Future<unknown> | undefined, boolean> {
+  throw(error: unknown): IteratorResult<Suspension, boolean> {
     if (this._state === WAITING) {
       this._leave();
       if (error instanceof CancelledError && !this._lock._locked) this._lock._wakeUpFirst();
@@ -535,7 +535,7 @@ class LockAcquire implements Coroutine<boolean> {
     throw error;
   }
 
-  return(value: boolean): IteratorResult<Future<unknown> | undefined, boolean> {
+  return(value: boolean): IteratorResult<Suspension, boolean> {
     // A generator's return() runs its finally blocks: leave the queue.
     if (this._state === WAITING) this._leave();
     this._state = DONE;

@@ -3,11 +3,12 @@
  * with `shutdown`. A cancelled `get` never loses an item and a cancelled `put` never
  * inserts twice; waiting is O(1) per operation.
  */
-import type { Coroutine } from "./coroutines";
+import { type Coroutine, type Suspension, _suspend } from "./coroutines";
 import { QueueEmpty, QueueFull, QueueShutDown } from "./exceptions";
 import { Event } from "./locks";
 import { LoopBound } from "./mixins";
 import { ReadyQueue } from "./readyqueue";
+import { _runForNative } from "./native";
 import { describe } from "./repr";
 import type { Future } from "./futures";
 import { recordSuspension } from "./sites";
@@ -232,6 +233,43 @@ export class Queue<T = unknown> extends LoopBound {
   }
 
   /**
+   * The items as a JavaScript async iterator, for `for await` in native code: each
+   * `get()` runs as a task of the queue's loop (which must be running), and the
+   * iteration ends when the queue is shut down and empty (Python 3.13's `shutdown`).
+   *
+   * @example
+   * const queue = new asyncio.Queue<number>();
+   * async function drain(): Promise<number[]> {
+   *   const items: number[] = [];
+   *   for await (const item of queue) items.push(item);
+   *   return items;
+   * }
+   * function* main() {
+   *   const drained = asyncio.wrapPromise(drain());
+   *   for (const item of [1, 2, 3]) yield* queue.put(item);
+   *   queue.shutdown();
+   *   return yield* drained;
+   * }
+   * console.assert((await asyncio.run(main())).join() === "1,2,3");
+   */
+  [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
+    const next = (): Promise<IteratorResult<T, undefined>> =>
+      _runForNative(this._loop, this.get(), String(this)).then(
+        (value): IteratorResult<T, undefined> => ({ done: false, value }),
+        (error: unknown): IteratorResult<T, undefined> => {
+          if (error instanceof QueueShutDown) return { done: true, value: undefined };
+          throw error;
+        },
+      );
+    return {
+      next,
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    } as AsyncIterator<T, undefined>;
+  }
+
+  /**
    * Takes an item without waiting.
    *
    * @throws QueueEmpty if the queue is empty; QueueShutDown if it is also shut down.
@@ -358,7 +396,7 @@ class QueueOperation<T, R> implements Coroutine<R> {
     this._waiter = null;
   }
 
-  next(): IteratorResult<Future<unknown> | undefined, R> {
+  next(): IteratorResult<Suspension, R> {
     if (this._state === DONE) return { done: true, value: undefined as R };
     // Resumed after a wait (or first run): check again, as the while loop does.
     this._waiter = null;
@@ -375,7 +413,7 @@ class QueueOperation<T, R> implements Coroutine<R> {
       this._waiter = waiter;
       this._state = WAITING;
       if (loop._debug) recordSuspension(loop, QueueOperation.prototype.next);
-      return { done: false, value: waiter as Future<unknown> };
+      return { done: false, value: _suspend(waiter as Future<unknown>) };
     }
     this._state = DONE;
     if (put) {
@@ -386,7 +424,7 @@ class QueueOperation<T, R> implements Coroutine<R> {
     return { done: true, value: queue.getNowait() as unknown as R };
   }
 
-  throw(error: unknown): IteratorResult<Future<unknown> | undefined, R> {
+  throw(error: unknown): IteratorResult<Suspension, R> {
     const waiter = this._waiter;
     this._state = DONE;
     this._waiter = null;
@@ -406,7 +444,7 @@ class QueueOperation<T, R> implements Coroutine<R> {
     throw error;
   }
 
-  return(value: R): IteratorResult<Future<unknown> | undefined, R> {
+  return(value: R): IteratorResult<Suspension, R> {
     // Like a generator's return(): no except block runs.
     this._state = DONE;
     this._waiter = null;

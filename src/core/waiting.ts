@@ -2,9 +2,9 @@
  * The waiting functions of Python's `asyncio/tasks.py`: sleep, gather, wait, waitFor,
  * asCompleted, shield.
  */
-import { type Awaitable, type AwaitableResult, type Coroutine, _claim, isCoroutine } from "./coroutines";
+import { type Awaitable, type AwaitableResult, type Coroutine, type Suspension, _claim, _suspend, isCoroutine } from "./coroutines";
 import { type EventLoop, type TimerHandle, _ensureFuture, _getRunningLoop, getEventLoop, getRunningLoop } from "./events";
-import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
+import { CancelledError, RuntimeError, StopAsyncIteration, TimeoutError } from "./exceptions";
 import { Future } from "./futures";
 import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
@@ -79,7 +79,7 @@ class Sleep<T> implements Coroutine<T> {
     if (loop !== null && loop._debug) neverAwaited.watchUnstarted(this, "sleep", loop, sleep);
   }
 
-  next(): IteratorResult<Future<unknown> | undefined, T> {
+  next(): IteratorResult<Suspension, T> {
     const state = this._state;
     if (state === START) {
       if (neverAwaited.watching) neverAwaited.started(this);
@@ -91,7 +91,7 @@ class Sleep<T> implements Coroutine<T> {
         this._state = YIELDED;
         const running = _getRunningLoop();
         if (running !== null && running._debug) recordSuspension(running, Sleep.prototype.next);
-        return { done: false, value: undefined };
+        return { done: false, value: _suspend(undefined) };
       }
       const loop = getRunningLoop();
       const future = new Future<T>(loop);
@@ -99,7 +99,7 @@ class Sleep<T> implements Coroutine<T> {
       this._timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, this._result], null);
       this._state = WAITING;
       if (loop._debug) recordSuspension(loop, Sleep.prototype.next);
-      return { done: false, value: future as Future<unknown> };
+      return { done: false, value: _suspend(future as Future<unknown>) };
     }
     if (state === WAITING) {
       const future = this._future!;
@@ -114,14 +114,14 @@ class Sleep<T> implements Coroutine<T> {
     return { done: true, value: undefined as never };
   }
 
-  throw(error: unknown): IteratorResult<Future<unknown> | undefined, T> {
+  throw(error: unknown): IteratorResult<Suspension, T> {
     if (neverAwaited.watching) neverAwaited.started(this);
     if (this._state === WAITING) this._leave();
     this._state = DONE;
     throw error;
   }
 
-  return(value: T): IteratorResult<Future<unknown> | undefined, T> {
+  return(value: T): IteratorResult<Suspension, T> {
     if (neverAwaited.watching) neverAwaited.started(this);
     if (this._state === WAITING) this._leave();
     this._state = DONE;
@@ -478,10 +478,26 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
 }
 
 /**
+ * What `asCompleted` returns: iterated with `for…of`, coroutines that give each result
+ * in completion order; with `asyncFor` (Python 3.13's `async for`), the finished
+ * futures themselves — the ones passed in, and for coroutines the tasks made for them.
+ */
+export interface AsCompletedIterator<T> extends IterableIterator<Coroutine<T>> {
+  /** Python's `__aiter__`: itself. */
+  aiter(): this;
+  /**
+   * Python's `__anext__`: waits for the next awaitable to finish and gives its future.
+   *
+   * @throws StopAsyncIteration when every one was given; TimeoutError once the timeout passes.
+   */
+  anext(): Coroutine<Future<T>>;
+}
+
+/**
  * Python's `asyncio.as_completed` (3.13): each item is a coroutine that waits for the
  * next awaitable to finish and gives its result (or throws its error).
  */
-class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
+class AsCompleted<T> implements AsCompletedIterator<T> {
   private _loop: EventLoop;
   private _todo: Set<Future<T>>;
   private _todoLeft: number;
@@ -508,11 +524,25 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
   next(): IteratorResult<Coroutine<T>, undefined> {
     if (this._todoLeft === 0) return { done: true, value: undefined };
     this._todoLeft--;
-    return { done: false, value: this._waitForOne() };
+    return { done: false, value: this._resultOfNext() };
   }
 
   [Symbol.iterator](): this {
     return this;
+  }
+
+  aiter(): this {
+    return this;
+  }
+
+  *anext(): Coroutine<Future<T>> {
+    if (this._todoLeft === 0) throw new StopAsyncIteration();
+    this._todoLeft--;
+    return yield* this._waitForOne();
+  }
+
+  private *_resultOfNext(): Coroutine<T> {
+    return (yield* this._waitForOne()).result();
   }
 
   private _onTimeout(): void {
@@ -538,7 +568,7 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
     }
   }
 
-  private *_waitForOne(): Coroutine<T> {
+  private *_waitForOne(): Coroutine<Future<T>> {
     // Python takes the next one from an asyncio.Queue; this is its get().
     while (this._finished.length === 0) {
       const getter = new Future<unknown>(this._loop);
@@ -556,7 +586,7 @@ class AsCompleted<T> implements IterableIterator<Coroutine<T>> {
     }
     const future = this._finished.shift()!;
     if (future === null) throw new TimeoutError("");
-    return future.result();
+    return future;
   }
 }
 
@@ -569,7 +599,9 @@ export interface AsCompletedOptions {
 /**
  * Runs awaitables concurrently and yields, in completion order, coroutines that give
  * each result (Python 3.13's `asyncio.as_completed`):
- * `for (const next of asyncio.asCompleted(aws)) { const r = yield* next; }`.
+ * `for (const next of asyncio.asCompleted(aws)) { const r = yield* next; }`. Iterated
+ * with `asyncFor` (3.13's `async for`), it gives the finished futures themselves:
+ * `for (const it = asyncio.asyncFor(asyncio.asCompleted(tasks)); yield* it.next(); ) it.value.result()`.
  *
  * @example
  * function* main() {
@@ -583,7 +615,7 @@ export interface AsCompletedOptions {
  * @throws TypeError for a single Future or coroutine instead of a collection;
  * TimeoutError (from the items) once the timeout passes.
  */
-export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: AsCompletedOptions = {}): IterableIterator<Coroutine<T>> {
+export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: AsCompletedOptions = {}): AsCompletedIterator<T> {
   if (aws instanceof Future || isCoroutine(aws) || isThenable(aws)) {
     throw new TypeError(`expect an iterable of futures, not ${describe(aws)}`);
   }

@@ -37,6 +37,8 @@ const ASYNCIO_COROUTINE_FUNCTIONS: ReadonlySet<string> = new Set([
   "toThread",
   "createSubprocessExec",
   "createSubprocessShell",
+  "anext",
+  "collect",
 ]);
 
 const PACKAGE = "asyncio-ts";

@@ -6,13 +6,14 @@
  */
 import type { Coroutine } from "../core/coroutines";
 import { type EventLoop, _getRunningLoop, getEventLoop, getRunningLoop } from "../core/events";
-import { IncompleteReadError, LimitOverrunError, RuntimeError } from "../core/exceptions";
+import { IncompleteReadError, LimitOverrunError, RuntimeError, StopAsyncIteration } from "../core/exceptions";
 import { Future } from "../core/futures";
 import { isCoroutine } from "../core/coroutines";
 import { describe } from "../core/repr";
 import type { Task } from "../core/tasks";
+import type { ExtraInfo, ExtraInfoOr, TcpExtraInfo, UnixExtraInfo } from "./extrainfo";
 import { ConnectionResetError } from "./oserrors";
-import { type BaseTransport, Protocol, type ReadTransport, type WriteTransport } from "./protocols";
+import { type BaseTransport, type InetAddress, Protocol, type ReadTransport, type WriteTransport } from "./protocols";
 import { type ConnectionOptions, Server, type ServerOptions, type TransportLoopMethods, type UnixConnectionOptions, type UnixServerOptions } from "./transports";
 
 /** The default `limit` of a StreamReader: 64 KiB (Python's `_DEFAULT_LIMIT`). */
@@ -41,14 +42,13 @@ export type ReaderTransport = Pick<ReadTransport, "pauseReading" | "resumeReadin
  * Only one task may wait for data at a time. Cancelling a read leaves the buffer as it
  * was: the next read gets the data.
  *
- * Line by line (Python's `async for line in reader`): `nextLine()` gives each line and
- * `undefined` at end of file, so the loop is
+ * Line by line (Python's `async for line in reader`), with `asyncFor`; each line keeps
+ * its `\n`, and the loop ends at end of file:
  *
  * @example
  * function* lines(reader: asyncio.StreamReader) {
  *   const seen: string[] = [];
- *   let line: Uint8Array | undefined;
- *   while ((line = yield* reader.nextLine()) !== undefined) seen.push(new TextDecoder().decode(line));
+ *   for (const it = asyncio.asyncFor(reader); yield* it.next(); ) seen.push(new TextDecoder().decode(it.value));
  *   return seen;
  * }
  * const reader = new asyncio.StreamReader();
@@ -121,7 +121,22 @@ export class StreamReader {
     this._transport = transport;
   }
 
-  /** Marks end of file: reads return what is left, then empty (Python's `feed_eof`). */
+  /**
+   * Marks end of file: reads return what is left, then empty (Python's `feed_eof`).
+   * A protocol calls it when the peer closes; a test calls it to end a reader made by
+   * hand (see `feedData`).
+   *
+   * @example
+   * const reader = new asyncio.StreamReader();
+   * reader.feedData("last line, no newline");
+   * reader.feedEof();
+   * function* readAll() {
+   *   return [yield* reader.readline(), yield* reader.readline()];
+   * }
+   * const [line, after] = asyncio.runSync(readAll());
+   * console.assert(new TextDecoder().decode(line) === "last line, no newline");
+   * console.assert(after!.length === 0 && reader.atEof()); // b"" at end of file
+   */
   feedEof(): void {
     this._eof = true;
     this._wakeupWaiter();
@@ -133,7 +148,27 @@ export class StreamReader {
   }
 
   /**
-   * Appends received bytes (a string as UTF-8) (Python's `feed_data`).
+   * Appends received bytes (a string as UTF-8) (Python's `feed_data`). A protocol calls
+   * it with what arrives; a test calls it to give canned input to code that reads a
+   * stream, without a socket, as Python tests do with `reader.feed_data(b"...")`.
+   *
+   * @example
+   * // The code under test reads "key: value" lines up to an empty line.
+   * function* readHeaders(reader: asyncio.StreamReader) {
+   *   const headers = new Map<string, string>();
+   *   for (;;) {
+   *     const line = new TextDecoder().decode(yield* reader.readline()).trim();
+   *     if (line === "") return headers;
+   *     const [key, value] = line.split(": ");
+   *     headers.set(key!, value!);
+   *   }
+   * }
+   * const reader = new asyncio.StreamReader();
+   * reader.feedData("Host: example.org\r\nAccept: text/plain\r\n");
+   * reader.feedData(new TextEncoder().encode("\r\nbody"));
+   * reader.feedEof();
+   * const headers = asyncio.runSync(readHeaders(reader));
+   * console.assert(headers.get("Host") === "example.org" && headers.size === 2);
    *
    * @throws RuntimeError after `feedEof`.
    */
@@ -225,9 +260,25 @@ export class StreamReader {
     }
   }
 
+  /** Python's `__aiter__`: a reader iterates its lines (see the class example). */
+  aiter(): this {
+    return this;
+  }
+
   /**
-   * The next line, or `undefined` at end of file: the form of Python's
-   * `async for line in reader` (see the class example).
+   * Python's `__anext__`: the next line, with its `\n`.
+   *
+   * @throws StopAsyncIteration at end of file; as `readline`.
+   */
+  *anext(): Coroutine<Uint8Array> {
+    const line = yield* this.readline();
+    if (line.length === 0) throw new StopAsyncIteration();
+    return line;
+  }
+
+  /**
+   * The next line, or `undefined` at end of file: a loop without `asyncFor`,
+   * `while ((line = yield* reader.nextLine()) !== undefined)`.
    *
    * @throws as `readline`.
    */
@@ -541,8 +592,12 @@ export class FlowControlMixin extends Protocol implements StreamWriterProtocol {
   }
 }
 
-/** A function `startServer` calls with each connection's reader and writer; it may be a coroutine function. */
-export type ClientConnectedCallback = (reader: StreamReader, writer: StreamWriter) => Coroutine<unknown> | unknown;
+/**
+ * A function `startServer` calls with each connection's reader and writer; it may be a
+ * coroutine function. `I` types the writer's `getExtraInfo` (`TcpExtraInfo` for
+ * `startServer`, `UnixExtraInfo` for `startUnixServer`).
+ */
+export type ClientConnectedCallback<I extends object = ExtraInfo> = (reader: StreamReader, writer: StreamWriter<I>) => Coroutine<unknown> | unknown;
 
 /**
  * The protocol between a transport and a StreamReader (Python's
@@ -577,7 +632,7 @@ export class StreamReaderProtocol extends FlowControlMixin {
     this._overSsl = transport.getExtraInfo("sslcontext") !== undefined;
     const callback = this._clientConnectedCb;
     if (callback === null) return;
-    const writer = new StreamWriter(stream, this, reader, this._loop);
+    const writer = new StreamWriter<ExtraInfo>(stream, this, reader, this._loop);
     const result = callback(reader!, writer);
     if (isCoroutine(result)) {
       const loop = this._loop;
@@ -653,8 +708,15 @@ export type WriterTransport = Pick<
  * The writing side of a stream (Python's `asyncio.StreamWriter`): `write` queues bytes
  * without waiting, `drain()` waits while the transport's buffer is above its
  * high-water mark, so `write(); yield* drain()` in a loop is back-pressured.
+ *
+ * `I` types `getExtraInfo`: `openConnection` and `startServer` give a
+ * `StreamWriter<TcpExtraInfo>` (`peername` is `[host, port]`), the Unix ones a
+ * `StreamWriter<UnixExtraInfo>` (a path), a Process's `stdin` a
+ * `StreamWriter<WritePipeExtraInfo>`. Plain `StreamWriter` accepts them all and types
+ * each name with all it may give (`ExtraInfo`): annotate a server's handler with
+ * `StreamWriter<TcpExtraInfo>` to get `[host, port]`.
  */
-export class StreamWriter {
+export class StreamWriter<I extends object = ExtraInfo> {
   /** @internal */ _transport: WriterTransport;
   /** @internal */ _protocol: StreamWriterProtocol;
   /** @internal */ _reader: StreamReader | null;
@@ -717,7 +779,33 @@ export class StreamWriter {
     yield* this._protocol._getCloseWaiter(this);
   }
 
-  /** As the transport's `getExtraInfo` ('peername', 'sockname', 'peercert', …). */
+  /**
+   * Information about the connection, or `defaultValue`, as the transport's
+   * `getExtraInfo` (Python's `get_extra_info`): `'peername'`, `'sockname'`, `'socket'`,
+   * and over TLS `'peercert'`, `'cipher'`, `'sslcontext'`, `'sslobject'`. The result
+   * type is `I`'s for the name (see `TcpExtraInfo`), `unknown` for another name.
+   *
+   * @example
+   * function* main() {
+   *   const server = yield* asyncio.startServer(function* (reader, writer) {
+   *     const [host] = writer.getExtraInfo("peername")!; // [host, port]: a string and a number
+   *     writer.write(`${host}\n`);
+   *     writer.close();
+   *   }, "127.0.0.1", 0);
+   *   const [, port] = server.sockets[0]!.getsockname();
+   *   const [reader, writer] = yield* asyncio.openConnection("127.0.0.1", port);
+   *   const [, myPort] = writer.getExtraInfo("sockname")!;
+   *   const seen = new TextDecoder().decode(yield* reader.readline());
+   *   writer.close();
+   *   server.close();
+   *   yield* server.waitClosed();
+   *   return [seen, typeof myPort, writer.getExtraInfo("peercert", "no TLS")];
+   * }
+   * console.assert(JSON.stringify(await asyncio.run(main())) === '["127.0.0.1\\n","number","no TLS"]');
+   */
+  getExtraInfo<K extends keyof I & string>(name: K): I[K];
+  getExtraInfo<K extends keyof I & string, D>(name: K, defaultValue: D): ExtraInfoOr<I, K, D>;
+  getExtraInfo(name: string, defaultValue?: unknown): unknown;
   getExtraInfo(name: string, defaultValue?: unknown): unknown {
     return this._transport.getExtraInfo(name, defaultValue);
   }
@@ -783,7 +871,7 @@ export interface StartUnixServerOptions extends UnixServerOptions {
  *     writer.write(yield* reader.readline());
  *     writer.close();
  *   }, "127.0.0.1", 0);
- *   const port = (server.sockets[0]!.getsockname() as [string, number])[1];
+ *   const [, port] = server.sockets[0]!.getsockname();
  *   const [reader, writer] = yield* asyncio.openConnection("127.0.0.1", port);
  *   writer.write("hello\n");
  *   const reply = new TextDecoder().decode(yield* reader.readline());
@@ -796,13 +884,13 @@ export interface StartUnixServerOptions extends UnixServerOptions {
  *
  * @throws as `loop.createConnection` (ConnectionRefusedError, SSLError, …).
  */
-export function* openConnection(host: string, port: number, options: OpenConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter]> {
+export function* openConnection(host: string, port: number, options: OpenConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter<TcpExtraInfo>]> {
   const loop = getRunningLoop() as LoopWithTransports;
   const { limit, ...rest } = options;
   const reader = new StreamReader(limit, loop);
   const protocol = new StreamReaderProtocol(reader, null, loop);
   const [transport] = yield* loop.createConnection(() => protocol, host, port, rest);
-  return [reader, new StreamWriter(transport, protocol, reader, loop)];
+  return [reader, new StreamWriter<TcpExtraInfo>(transport, protocol, reader, loop)];
 }
 
 /**
@@ -812,33 +900,40 @@ export function* openConnection(host: string, port: number, options: OpenConnect
  * @throws as `loop.createServer`.
  */
 export function* startServer(
-  clientConnected: ClientConnectedCallback,
+  clientConnected: ClientConnectedCallback<TcpExtraInfo>,
   host: string | readonly string[] | null | undefined,
   port: number,
   options: StartServerOptions = {},
-): Coroutine<Server> {
+): Coroutine<Server<InetAddress>> {
   const loop = getRunningLoop() as LoopWithTransports;
   checkCallback(clientConnected, "startServer");
   const { limit, ...rest } = options;
-  return yield* loop.createServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), clientConnected, loop), host, port, rest);
+  // The protocol makes the writer of each connection, over a TCP socket transport.
+  const callback = clientConnected as ClientConnectedCallback;
+  return yield* loop.createServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop), host, port, rest);
 }
 
 /** As `openConnection`, over the Unix socket at `path` (Python's `asyncio.open_unix_connection`). */
-export function* openUnixConnection(path: string, options: OpenUnixConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter]> {
+export function* openUnixConnection(path: string, options: OpenUnixConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter<UnixExtraInfo>]> {
   const loop = getRunningLoop() as LoopWithTransports;
   const { limit, ...rest } = options;
   const reader = new StreamReader(limit, loop);
   const protocol = new StreamReaderProtocol(reader, null, loop);
   const [transport] = yield* loop.createUnixConnection(() => protocol, path, rest);
-  return [reader, new StreamWriter(transport, protocol, reader, loop)];
+  return [reader, new StreamWriter<UnixExtraInfo>(transport, protocol, reader, loop)];
 }
 
 /** As `startServer`, on the Unix socket at `path` (Python's `asyncio.start_unix_server`). */
-export function* startUnixServer(clientConnected: ClientConnectedCallback, path: string, options: StartUnixServerOptions = {}): Coroutine<Server> {
+export function* startUnixServer(
+  clientConnected: ClientConnectedCallback<UnixExtraInfo>,
+  path: string,
+  options: StartUnixServerOptions = {},
+): Coroutine<Server<string>> {
   const loop = getRunningLoop() as LoopWithTransports;
   checkCallback(clientConnected, "startUnixServer");
   const { limit, ...rest } = options;
-  return yield* loop.createUnixServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), clientConnected, loop), path, rest);
+  const callback = clientConnected as ClientConnectedCallback;
+  return yield* loop.createUnixServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop), path, rest);
 }
 
 function checkCallback(callback: unknown, method: string): void {
