@@ -19,6 +19,24 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
   },
+  // `asyncio-ts/testing`: its code reaches the core only through `../index.browser`,
+  // which is left to the package itself ("asyncio-ts", resolved by the same condition as
+  // the user's own import), so that tests and runTest share one copy of the loop's classes
+  // and state rather than each bundling its own.
+  {
+    ...common,
+    entry: { testing: "src/testing/index.ts" },
+    format: ["esm", "cjs"],
+    sourcemap: true,
+    esbuildPlugins: [
+      {
+        name: "asyncio-ts-self",
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/index\.browser$/ }, () => ({ path: "asyncio-ts", external: true }));
+        },
+      },
+    ],
+  },
   // The `asyncio-ts` command and the preload its `trace` runs programs with: ESM for
   // Node only, no types (src/cli/).
   {

@@ -24,7 +24,7 @@ const root = resolve(import.meta.dirname, "..");
 const src = join(root, "src");
 const out = join(root, "dist", "types");
 const outCjs = join(root, "dist", "types-cjs");
-const entries = ["index.ts", "index.browser.ts", "eslint/index.ts"].map((entry) => join(src, entry));
+const entries = ["index.ts", "index.browser.ts", "eslint/index.ts", "testing/index.ts"].map((entry) => join(src, entry));
 /** A relative module specifier in declarations: `from "./x"`, `import("./x")`, `import "./x"`. */
 const SPECIFIER = /((?:from|import)\s*\(?\s*)(["'])(\.\.?\/[^"']*)\2/g;
 /** A line of a doc comment, whose examples may show specifiers too: they stay as written. */

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import * as asyncio from "asyncio-ts";
+import * as testing from "asyncio-ts/testing";
 import { transform } from "esbuild";
 import { expect, test, vi } from "vitest";
 
@@ -35,6 +36,7 @@ test.each(examples)("the example in $name runs", async ({ code }) => {
   };
   const js = (await transform(code, { loader: "ts", format: "esm" })).code;
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-  await new AsyncFunction("asyncio", "console", js)(asyncio, { ...console, assert });
+  // The examples of asyncio-ts/testing use its exports (runTest, TestFailure) by name.
+  await new AsyncFunction("asyncio", ...Object.keys(testing), "console", js)(asyncio, ...Object.values(testing), { ...console, assert });
   expect(failed).not.toHaveBeenCalled();
 });

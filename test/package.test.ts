@@ -5,7 +5,7 @@
  * tarball passes publint and arethetypeswrong.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -282,12 +282,18 @@ test("the packed tarball ships what its maps point to, and publint and arethetyp
 
     // arethetypeswrong, on the tarball alone (no network).
     const attw = join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
-    let report: string;
+    // Into a file: attw exits (non-zero when it finds a problem) before a pipe takes all
+    // of its JSON, and a truncated report would not parse; writes to a file are synchronous.
+    const reportFile = join(dirname(tarball), "attw.json");
+    const out = openSync(reportFile, "w");
     try {
-      report = execFileSync(process.execPath, [attw, tarball, "--format", "json", "--no-definitely-typed"], { stdio: ["ignore", "pipe", "pipe"] }).toString();
-    } catch (error) {
-      report = String((error as { stdout?: Buffer }).stdout ?? error);
+      execFileSync(process.execPath, [attw, tarball, "--format", "json", "--no-definitely-typed"], { stdio: ["ignore", out, "pipe"] });
+    } catch {
+      // The exit status says there were problems; the report says which.
+    } finally {
+      closeSync(out);
     }
+    const report = readFileSync(reportFile, "utf8");
     const { problems } = (JSON.parse(report) as { analysis: { problems: { kind: string; implementationFileName?: string }[] } }).analysis;
     // One known false alarm: attw guesses from the CommonJS bundle's helpers that the
     // ESLint plugin's `module.exports` has more than `default`, and asks for `export =`.
