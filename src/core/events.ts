@@ -841,10 +841,13 @@ export class EventLoop {
 
     // Reading the clock costs about 50 ns, more than a task step: only when a timer could be due.
     if (scheduled.length > 0) {
-      const endTime = this._clock.now() + CLOCK_RESOLUTION;
+      const now = this._clock.now();
+      const endTime = now + CLOCK_RESOLUTION;
       while (scheduled.length > 0) {
         const timer = scheduled.peek()!;
-        if (timer._when >= endTime) break;
+        // Past ~1.7e7 s (a VirtualClock jumped half a year) adding the resolution rounds
+        // away, and a timer due exactly now would never fire: compare with now as well.
+        if (timer._when >= endTime && timer._when > now) break;
         scheduled.pop();
         timer._scheduled = false;
         this._ready.push(timer);

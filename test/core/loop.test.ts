@@ -2,6 +2,7 @@
  * The event loop's TypeScript-only behaviour: drivers, VirtualClock, wrapPromise,
  * timer heap compaction, and the bad-input errors of the core.
  */
+import { execFileSync } from "node:child_process";
 import * as asyncio from "asyncio-ts";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
@@ -412,4 +413,14 @@ describe("the policy", () => {
   test("setEventLoop rejects what is not a loop", () => {
     expect(() => asyncio.setEventLoop({} as never)).toThrow(TypeError);
   });
+});
+
+test("a VirtualClock timer half a year away fires (the clock resolution no longer rounds away there)", () => {
+  // In a child process: the regression was a synchronous spin that no test timeout stops.
+  const program = `
+    import * as asyncio from "asyncio-ts";
+    function* main() { yield* asyncio.sleep(2e7); return asyncio.getRunningLoop().time(); }
+    console.log(asyncio.runSync(main(), { clock: new asyncio.VirtualClock() }));`;
+  const out = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", program], { timeout: 20_000 });
+  expect(out.toString().trim()).toBe("20000000");
 });
