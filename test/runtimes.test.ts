@@ -13,6 +13,9 @@
  *
  * esbuild bundles every program once, so every runtime runs the same JavaScript and a
  * difference is the runtime's; a scenario is bundled against src/index.browser.ts.
+ *
+ * As in test/diff.test.ts, most scenarios run on virtual time, both halves
+ * (test/virtual-time.ts), and get one try; the rest run on real time.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +26,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { needsNode, nodeOnly } from "./runtimes/core-scenarios";
 import { type Outcome, PythonOracle } from "./runtimes/python";
 import { concurrencyLimit } from "./limit";
+import { realTimeReason, virtualTimeBuild } from "./virtual-time";
 
 const root = resolve(import.meta.dirname, "..");
 const diffDir = join(root, "test", "diff");
@@ -71,11 +75,12 @@ const excluded = new Map(
   allScenarios.map((name) => [name, needsNode(join(diffDir, `${name}.ts`), only)] as const).filter(([, why]) => why !== null),
 );
 const scenarios = allScenarios.filter((name) => !excluded.has(name));
+/** The core scenarios on real time, each with why; the rest run on virtual time. */
+const realTime = new Map(scenarios.map((name) => [name, realTimeReason(name)] as const).filter(([, why]) => why !== null));
+const onVirtualTime = (name: string) => !realTime.has(name);
 
 // Each core scenario bundled against the browser entry: the same JavaScript for every runtime.
-const coreBuild = await build({
-  entryPoints: scenarios.map((name) => join(diffDir, `${name}.ts`)),
-  outdir: join(outDir, "scenarios"),
+const coreOptions = {
   outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "neutral",
@@ -83,7 +88,16 @@ const coreBuild = await build({
   target: "es2022",
   alias: { "asyncio-ts": join(root, "src", "index.browser.ts") },
   logLevel: "silent",
-});
+} as const;
+const coreBuilds = await Promise.all([
+  build({ ...coreOptions, entryPoints: [...realTime.keys()].map((name) => join(diffDir, `${name}.ts`)), outdir: join(outDir, "real") }),
+  build({
+    ...coreOptions,
+    ...virtualTimeBuild,
+    entryPoints: scenarios.filter(onVirtualTime).map((name) => join(diffDir, `${name}.ts`)),
+    outdir: join(outDir, "virtual"),
+  }),
+]);
 
 // ---- running programs ----
 
@@ -133,14 +147,14 @@ const ATTEMPTS = 3;
 const verdicts = new Map<string, Verdict>();
 const key = (runtime: Runtime, name: string) => `${runtime.name} ${name}`;
 const expectsFailure = (name: string) => readFileSync(join(diffDir, `${name}.py`), "utf8").includes("# expect: exits with an error");
-const bundleOf = (name: string) => join(outDir, "scenarios", `${name}.mjs`);
+const bundleOf = (name: string) => join(outDir, onVirtualTime(name) ? "virtual" : "real", `${name}.mjs`);
 const matches = (name: string, python: Outcome, port: Outcome) =>
   python.ok === !expectsFailure(name) && port.stdout === python.stdout && port.ok === python.ok;
 
 beforeAll(async () => {
   const started = performance.now();
   const oracle = new PythonOracle();
-  const oracleRun = (name: string) => limited(() => oracle.run(join(diffDir, `${name}.py`)));
+  const oracleRun = (name: string) => limited(() => oracle.run(join(diffDir, `${name}.py`), onVirtualTime(name) ? "virtual" : "real"));
   const running = underTest.filter(installed);
   try {
     // First try: one Python run per scenario, compared with every runtime's.
@@ -156,13 +170,14 @@ beforeAll(async () => {
         );
       }),
     );
-    // A mismatch is tried again, one scenario at a time, against `python3 NAME.py` itself.
-    // The scenarios run in real time: on a loaded machine a stalled process can let a
-    // 10 ms timer overtake another, which running both again undoes. And a forked Python
-    // lays out its objects differently: the order of a set of tasks (which asyncio.run
-    // or a TaskGroup cancels in) follows their addresses, and can differ from python3's.
+    // A mismatch on real time is tried again, one scenario at a time, against
+    // `python3 NAME.py` itself: on a loaded machine a stalled process can let a 10 ms
+    // timer overtake another, which running both again undoes. And a forked Python lays
+    // out its objects differently: the order of a set of tasks (which asyncio.run or a
+    // TaskGroup cancels in) follows their addresses, and can differ from python3's. On
+    // virtual time a mismatch is a difference: no second try.
     for (let attempt = 2; attempt <= ATTEMPTS; attempt++) {
-      for (const name of scenarios) {
+      for (const name of scenarios.filter((name) => !onVirtualTime(name))) {
         const again = running.filter((r) => verdicts.get(key(r, name))?.matched === false);
         if (again.length === 0) continue;
         const [python, ...ports] = await Promise.all([
@@ -180,8 +195,8 @@ beforeAll(async () => {
     .filter(([, v]) => v.tries > 1)
     .map(([k, v]) => `${k} (${v.matched ? `matched on try ${v.tries}` : "never matched"})`);
   console.log(
-    `${scenarios.length} core scenarios on ${running.map((r) => r.name).join(", ")} in ${seconds} s` +
-      (retried.length === 0 ? "" : `; tried again: ${retried.join(", ")}`),
+    `${scenarios.length} core scenarios (${scenarios.length - realTime.size} on virtual time) on ${running.map((r) => r.name).join(", ")} in ${seconds} s; ` +
+      (retried.length === 0 ? "none tried again" : `tried again: ${retried.join(", ")}`),
   );
 }, 600_000);
 
@@ -201,7 +216,7 @@ describe("the core's differential scenarios", () => {
     };
     for (const [name, why] of Object.entries(needNode)) expect(excluded.get(name), name).toMatch(why);
     // What the reading missed, esbuild would see: a name the browser entry does not export.
-    expect(coreBuild.warnings.map((w) => `${w.location?.file}: ${w.text}`)).toEqual([]);
+    expect(coreBuilds.flatMap((b) => b.warnings).map((w) => `${w.location?.file}: ${w.text}`)).toEqual([]);
   });
 });
 
@@ -222,8 +237,9 @@ for (const runtime of underTest) {
       const onHost = await runProgram(hostNode, [bundleOf(name)]);
       const hostSays =
         onHost.stdout === python.stdout && onHost.ok === python.ok ? "matches python" : `differs too:\n${onHost.stdout}${onHost.stderr}`;
+      const clock = onVirtualTime(name) ? "on virtual time, both halves" : `on real time: ${realTime.get(name)}`;
       const context =
-        `\n--- python stderr ---\n${python.stderr}\n--- ${runtime.name} stderr ---\n${port.stderr}` +
+        `\n(${clock})\n--- python stderr ---\n${python.stderr}\n--- ${runtime.name} stderr ---\n${port.stderr}` +
         `\n--- the same bundle on Node ${hostNodeVersion()} ${hostSays}`;
       expect(python.ok, `python3 ${name}.py ${python.ok ? "succeeded" : "failed"} unexpectedly${context}`).toBe(!expectsFailure(name));
       expect(port.stdout.split("\n"), context).toEqual(python.stdout.split("\n"));

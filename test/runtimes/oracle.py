@@ -8,7 +8,9 @@ stdout and stderr sent to files, and exits as `python3 NAME.py` would (status 1 
 traceback on an uncaught exception, SystemExit's code otherwise).
 
 Protocol, one line each way:
-  stdin:  ID <TAB> PATH <TAB> OUTDIR         (run PATH; write ID.out and ID.err in OUTDIR)
+  stdin:  ID <TAB> PATH <TAB> OUTDIR <TAB> CLOCK
+          (run PATH; write ID.out and ID.err in OUTDIR; CLOCK is "virtual" to run it on
+          virtual time, as `python3 test/diff/_virtual_time.py PATH` does, or "real")
   stdout: ID <TAB> STATUS                    (exit status; -N when killed by signal N)
 Children run at once, as many as asked for; the caller bounds how many it asks for.
 """
@@ -29,7 +31,7 @@ import traceback
 TIMEOUT = 60.0  # seconds; a scenario still running then is killed (status -9)
 
 
-def run_child(path, out_path, err_path):
+def run_child(path, out_path, err_path, virtual):
     """In the forked child: become `python3 PATH`, then exit with its status."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
@@ -46,6 +48,10 @@ def run_child(path, out_path, err_path):
     sys.path[0] = os.path.dirname(path)
     status = 0
     try:
+        if virtual:
+            import _virtual_time  # test/diff/_virtual_time.py, beside the scenarios
+
+            _virtual_time.install()
         runpy.run_path(path, run_name="__main__")
     except SystemExit as e:
         # As the interpreter does: None is 0, an int is the status, anything else is
@@ -113,7 +119,7 @@ def main():
             pending += chunk
             *lines, pending = pending.split(b"\n")
             for line in lines:
-                ident, path, outdir = line.decode().split("\t")
+                ident, path, outdir, clock = line.decode().split("\t")
                 out_path = os.path.join(outdir, ident + ".out")
                 err_path = os.path.join(outdir, ident + ".err")
                 pid = os.fork()
@@ -122,7 +128,7 @@ def main():
                         selector.close()
                         os.close(read_end)
                         os.close(write_end)
-                        run_child(path, out_path, err_path)
+                        run_child(path, out_path, err_path, clock == "virtual")
                     finally:
                         os._exit(70)  # never back into the server's loop
                 children[pid] = (ident, time.monotonic() + TIMEOUT)

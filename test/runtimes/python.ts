@@ -39,13 +39,16 @@ export class PythonOracle {
     });
   }
 
-  /** Runs `python3 PATH` (in a fork): its output and whether it exited with status 0. */
-  async run(path: string): Promise<Outcome> {
+  /**
+   * Runs `python3 PATH` (in a fork): its output and whether it exited with status 0. On
+   * virtual time, as `python3 test/diff/_virtual_time.py PATH` runs it.
+   */
+  async run(path: string, clock: "real" | "virtual" = "real"): Promise<Outcome> {
     if (this._exited !== null) throw this._exited;
     const id = String(this._nextId++);
     const status = await new Promise<number>((resolve, reject) => {
       this._waiting.set(id, { resolve, reject });
-      this._server.stdin.write(`${id}\t${path}\t${this._outDir}\n`);
+      this._server.stdin.write(`${id}\t${path}\t${this._outDir}\t${clock}\n`);
     });
     const outcome = {
       stdout: readFileSync(join(this._outDir, `${id}.out`), "utf8"),
