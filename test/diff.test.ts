@@ -6,13 +6,12 @@
  * Most run on virtual time, both halves (test/virtual-time.ts): they print the same
  * however loaded the machine is, and get one try. The rest, real time.
  */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { concurrencyLimit } from "./limit";
+import { type Outcome, concurrencyLimit, outcomeOf } from "./processes";
 import { realTimeReason, virtualTimeBuild, virtualTimePython } from "./virtual-time";
 
 const root = resolve(import.meta.dirname, "..");
@@ -29,30 +28,15 @@ const virtual = scenarios.filter((name) => !realTime.has(name));
 const outDir = mkdtempSync(join(tmpdir(), "asyncio-ts-diff-"));
 const bundleOf = (name: string) => join(outDir, realTime.has(name) ? "real" : "virtual", `${name}.js`);
 
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  ok: boolean;
-}
 
 const ATTEMPTS = 3;
 
 // Two cores: running more processes at once only adds noise to real-time scenarios.
 const limited = concurrencyLimit(2);
 
-function runProcess(command: string, args: string[]): Promise<Outcome> {
-  return limited(
-    () =>
-      new Promise((resolvePromise) => {
-        execFile(
-          command,
-          args,
-          { cwd: diffDir, timeout: 30_000, env: { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" } },
-          (error, stdout, stderr) => resolvePromise({ stdout, stderr, ok: error === null }),
-        );
-      }),
-  );
-}
+const env = { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" };
+const runProcess = (command: string, args: string[]): Promise<Outcome> =>
+  limited(() => outcomeOf(command, args, { cwd: diffDir, timeout: 30_000, env }));
 
 beforeAll(async () => {
   const options = {

@@ -17,15 +17,15 @@
  * As in test/diff.test.ts, most scenarios run on virtual time, both halves
  * (test/virtual-time.ts), and get one try; the rest run on real time.
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { needsNode, nodeOnly } from "./runtimes/core-scenarios";
-import { type Outcome, PythonOracle } from "./runtimes/python";
-import { concurrencyLimit } from "./limit";
+import { PythonOracle } from "./runtimes/python";
+import { type Outcome, concurrencyLimit, outcomeOf } from "./processes";
 import { realTimeReason, virtualTimeBuild } from "./virtual-time";
 
 const root = resolve(import.meta.dirname, "..");
@@ -114,19 +114,8 @@ const env = {
   PYTHONDONTWRITEBYTECODE: "1",
 };
 
-function runProgram(binary: string, args: string[]): Promise<Outcome> {
-  return limited(
-    () =>
-      new Promise((resolvePromise) => {
-        execFile(
-          binary,
-          args,
-          { cwd: diffDir, timeout: 30_000, maxBuffer: 64 << 20, env },
-          (error, stdout, stderr) => resolvePromise({ stdout, stderr, ok: error === null }),
-        );
-      }),
-  );
-}
+const runProgram = (binary: string, args: string[]): Promise<Outcome> =>
+  limited(() => outcomeOf(binary, args, { cwd: diffDir, timeout: 30_000, maxBuffer: 64 << 20, env }));
 
 // Off linux-x64 the npm packages hold other builds: there the runtimes are skipped, but
 // never in CI, where a missing one fails.

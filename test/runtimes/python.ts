@@ -7,13 +7,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Outcome } from "../processes";
 
-/** What a program printed and whether it exited with status 0. */
-export interface Outcome {
-  stdout: string;
-  stderr: string;
-  ok: boolean;
-}
 
 export class PythonOracle {
   private _server: ChildProcessWithoutNullStreams;
