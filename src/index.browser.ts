@@ -94,4 +94,6 @@ export { withAwaitChain } from "./core/awaitchain";
 export { type Instrument } from "./core/instruments";
 /** @internal For `asyncio-ts/testing`, which reaches the core only through this entry. */
 export { describeStuckTasks as _describeStuckTasks } from "./core/deadlock";
+/** @internal For `asyncio-ts/testing`'s seeded chaos schedules. */
+export type { SchedulePerturbation as _SchedulePerturbation } from "./core/events";
 export * from "./tools";

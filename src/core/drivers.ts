@@ -123,6 +123,9 @@ function hostTurn(loop: EventLoop): void {
         }
         continue;
       }
+      // A chaos schedule delivers the host's settlements it holds when the loop has
+      // nothing else ready: at the next iteration's start, rather than after a wait.
+      if (loop._chaos !== null && loop._chaos.holding()) continue;
       loop._dropCancelledTimersAtTop();
       const next = loop._scheduled.peek();
       if (next === undefined) {
@@ -133,8 +136,7 @@ function hostTurn(loop: EventLoop): void {
         watchForDeadlock(loop);
         return;
       }
-      const delay = next._when - clock.now();
-      if (delay <= 0) continue;
+      if (next._when - clock.now() <= 0) continue;
       if (clock.isVirtual) {
         // Let settled host operations land before time jumps past them, and keep
         // turns short so the host stays responsive during long virtual runs.
@@ -142,15 +144,19 @@ function hostTurn(loop: EventLoop): void {
           queueTurn(loop);
           return;
         }
-        loop._idleBegin(next._when);
-        clock.advanceTo(next._when);
+        // Asked only here, once per wait, so that a chaos schedule's draws do not depend
+        // on where the host's turns happened to end.
+        const wake = wakeTime(loop, next._when);
+        loop._idleBegin(wake);
+        clock.advanceTo(wake);
         loop._idleEnd();
         continue;
       }
+      const wake = wakeTime(loop, next._when);
       host.idle = true;
-      loop._idleBegin(next._when);
+      loop._idleBegin(wake);
       host.sleeping = true;
-      host.timer = setTimeout(host.turn, Math.max(1, Math.ceil(delay * 1000)));
+      host.timer = setTimeout(host.turn, Math.max(1, Math.ceil((wake - clock.now()) * 1000)));
       return;
     }
   } catch (error) {
@@ -299,12 +305,17 @@ function waitForNextTimer(loop: EventLoop): void {
     );
   }
   const clock = loop._clock;
-  const delay = next._when - clock.now();
-  if (delay <= 0) return;
-  loop._idleBegin(next._when);
-  if (clock.isVirtual) clock.advanceTo(next._when);
-  else blockThread(delay);
+  if (next._when - clock.now() <= 0) return;
+  const wake = wakeTime(loop, next._when);
+  loop._idleBegin(wake);
+  if (clock.isVirtual) clock.advanceTo(wake);
+  else blockThread(wake - clock.now());
   loop._idleEnd();
+}
+
+/** When an idle loop wakes for a timer due at `when`: then, or later under a chaos schedule. */
+function wakeTime(loop: EventLoop, when: number): number {
+  return loop._chaos === null ? when : Math.max(when, loop._chaos.wakeAt(when));
 }
 
 let waitCell: Int32Array | null = null;

@@ -190,6 +190,26 @@ function debugFromEnvironment(): boolean {
   }
 }
 
+/**
+ * @internal A seeded chaos schedule (`asyncio-ts/testing`): it may change only what
+ * asyncio leaves free — the order of timers due at the same moment, how late the loop
+ * wakes for a timer, the order in which settled host operations arrive — and never what
+ * asyncio promises (`callSoon` order, the order of a future's callbacks, so fair locks
+ * and queues stay fair). The loop asks it at those three points and nowhere else.
+ */
+export interface SchedulePerturbation {
+  /** An iteration begins: the moment to deliver host settlements handed over before. */
+  beginIteration(): void;
+  /** Whether it holds host settlements: the loop must not wait on the host meanwhile. */
+  holding(): boolean;
+  /** The timers due in this iteration, in deadline order: it may reorder equal deadlines. */
+  orderDueTimers(timers: TimerHandle[]): void;
+  /** The idle loop's next timer is due at `when`: the loop time to wake at (>= `when`). */
+  wakeAt(when: number): number;
+  /** A host operation settled: `deliver` must run at the start of a later iteration. */
+  hostSettled(deliver: () => void): void;
+}
+
 // CPython's thresholds for rebuilding the timer heap without its cancelled timers.
 const MIN_SCHEDULED_TIMER_HANDLES = 100;
 const MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
@@ -302,6 +322,8 @@ export class EventLoop {
   _asyncgens: Set<object> | null;
   /** @internal Set by `shutdownAsyncgens`. */
   _asyncgensShutdownCalled: boolean;
+  /** @internal A seeded chaos schedule, for tests; null otherwise (the hot path tests this). */
+  _chaos: SchedulePerturbation | null;
 
   /**
    * Seconds a callback or task step may run before debug mode reports it as slow
@@ -334,6 +356,7 @@ export class EventLoop {
     this._slowWatch = null;
     this._asyncgens = null;
     this._asyncgensShutdownCalled = false;
+    this._chaos = null;
     this.slowCallbackDuration = 0.1;
     // @internal For tools (the `asyncio-ts trace` preload): functions in the array at
     // `globalThis[Symbol.for("asyncio-ts.newLoop")]` hear of every new loop, whichever
@@ -840,7 +863,9 @@ export class EventLoop {
     }
 
     // Reading the clock costs about 50 ns, more than a task step: only when a timer could be due.
-    if (scheduled.length > 0) {
+    if (this._chaos !== null) {
+      this._beginPerturbedIteration(this._chaos);
+    } else if (scheduled.length > 0) {
       const now = this._clock.now();
       const endTime = now + CLOCK_RESOLUTION;
       while (scheduled.length > 0) {
@@ -864,6 +889,40 @@ export class EventLoop {
     } else {
       for (let i = 0; i < ntodo; i++) ready.shift()._run();
     }
+  }
+
+  /**
+   * @internal The start of `_runOnce` under a chaos schedule: the host settlements it
+   * held, then the due timers, reordered where asyncio allows.
+   */
+  private _beginPerturbedIteration(chaos: SchedulePerturbation): void {
+    chaos.beginIteration();
+    const scheduled = this._scheduled;
+    if (scheduled.length === 0) return;
+    const now = this._clock.now();
+    const endTime = now + CLOCK_RESOLUTION;
+    const due: TimerHandle[] = [];
+    while (scheduled.length > 0) {
+      const timer = scheduled.peek()!;
+      if (timer._when >= endTime && timer._when > now) break;
+      scheduled.pop();
+      due.push(timer);
+    }
+    if (due.length > 1) chaos.orderDueTimers(due);
+    for (const timer of due) {
+      timer._scheduled = false;
+      this._ready.push(timer);
+      if (this._instruments !== null) this._instruments.emit("timerFired", timer);
+    }
+  }
+
+  /**
+   * @internal A wrapped promise settled under a chaos schedule: the schedule delivers it
+   * at the start of a later iteration, in an order of its choosing; wake the loop for it.
+   */
+  _deferHostSettlement(deliver: () => void): void {
+    this._chaos!.hostSettled(deliver);
+    if (this._host.sleeping) drivers.wakeHost(this);
   }
 
   /**

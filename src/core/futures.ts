@@ -525,14 +525,20 @@ function followPromise<T>(promise: PromiseLike<T>, loop: EventLoop | undefined):
     }
   };
   future._addCallback(release as Callback);
+  const settle = (ok: boolean, outcome: unknown): void => {
+    release();
+    if (future._state !== PENDING || target._closed) return;
+    if (ok) future.setResult(outcome as T);
+    else future.setException(outcome);
+  };
   promise.then(
     (value) => {
-      release();
-      if (future._state === PENDING && !target._closed) future.setResult(value);
+      if (target._chaos === null) settle(true, value);
+      else target._deferHostSettlement(() => settle(true, value));
     },
     (error: unknown) => {
-      release();
-      if (future._state === PENDING && !target._closed) future.setException(error);
+      if (target._chaos === null) settle(false, error);
+      else target._deferHostSettlement(() => settle(false, error));
     },
   );
   return future;

@@ -13,3 +13,5 @@
  * @packageDocumentation
  */
 export { type RunTestOptions, TestFailure, runTest } from "./runtest";
+export { type ChaosOptions } from "./chaos";
+export { type ExploreFailure, type ExploreOptions, explore, replay } from "./explore";

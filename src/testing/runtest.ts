@@ -17,7 +17,7 @@ import {
   type Instrument,
   Lock,
   RealClock,
-  type Task,
+  Task,
   VirtualClock,
   _describeStuckTasks,
   allTasks,
@@ -28,6 +28,7 @@ import {
   setEventLoop,
   taskTable,
 } from "../index.browser";
+import { type ChaosOptions, ChaosSchedule, checkChaosOptions, checkSeed } from "./chaos";
 
 /** Options of `runTest`. */
 export interface RunTestOptions {
@@ -48,6 +49,20 @@ export interface RunTestOptions {
    * first; `null` for none (raise it for a long test on the real clock).
    */
   realTimeout?: number | null;
+  /**
+   * Seeded chaos scheduling: `true` (or the options of what to perturb) runs the test on
+   * a loop that takes every decision asyncio leaves open — the order of timers due at the
+   * same moment, how late it wakes for a timer, the order in which settled promises
+   * arrive — from `seed`, and keeps every order asyncio promises. A failure then names its
+   * seed, and says how to replay it. Default: off (asyncio-ts's own fixed order).
+   */
+  chaos?: boolean | ChaosOptions;
+  /**
+   * The chaos schedule's seed (an integer from 0 to 2^32 - 1): the same seed gives the
+   * same run, bit for bit, on the VirtualClock. Giving a seed turns chaos on. Default: a
+   * random seed, which a failure reports.
+   */
+  seed?: number;
 }
 
 /**
@@ -71,17 +86,31 @@ export class TestFailure extends Error {
   readonly problems: readonly string[];
   /** The errors behind the problems: the test's own, and those nobody retrieved. */
   readonly errors: readonly unknown[];
+  /** The chaos schedule's seed, when the test ran under one (`replay` takes it); else null. */
+  readonly seed: number | null;
+  /**
+   * Under a chaos schedule: what the run did, a line each, with the loop time — every task
+   * step and every decision of the schedule that changed an order or a wake-up (the last
+   * 2 000 lines). Empty otherwise.
+   */
+  readonly trace: readonly string[];
 
   /**
    * `time` says when the test ended (`3.0 s of virtual time`); `runTest` makes these, a
    * test only reads them.
    */
-  constructor(problems: readonly string[], errors: readonly unknown[], time: string, cause?: unknown) {
+  constructor(problems: readonly string[], errors: readonly unknown[], time: string, cause?: unknown, chaos?: { seed: number; trace: readonly string[] }) {
     const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`runTest failed with ${count} (at ${time}):\n\n${problems.map((p) => indent(`- ${p}`)).join("\n\n")}`, cause === undefined ? undefined : { cause });
+    const seedLine =
+      chaos === undefined
+        ? ""
+        : `\n\nchaos seed ${chaos.seed}: replay it with replay(main, ${chaos.seed}) or runTest(main, { seed: ${chaos.seed} }); the failure's trace property has the run's ${chaos.trace.length} steps and decisions`;
+    super(`runTest failed with ${count} (at ${time}):\n\n${problems.map((p) => indent(`- ${p}`)).join("\n\n")}${seedLine}`, cause === undefined ? undefined : { cause });
     this.name = "TestFailure";
     this.problems = problems;
     this.errors = errors;
+    this.seed = chaos === undefined ? null : chaos.seed;
+    this.trace = chaos === undefined ? [] : chaos.trace;
   }
 }
 
@@ -134,6 +163,11 @@ export function runTest<T>(main: Coroutine<T> | (() => Coroutine<T>), options: R
   }
   checkSeconds(options.timeout, "timeout");
   checkSeconds(options.realTimeout, "realTimeout");
+  checkChaosOptions(options.chaos, "runTest()");
+  checkSeed(options.seed, "runTest()");
+  if (options.chaos === false && options.seed !== undefined) {
+    throw new TypeError("runTest() was given a seed with chaos: false; a seed only seeds a chaos schedule (drop chaos: false to use it)");
+  }
   return new TestRun(coroutine, options).run();
 }
 
@@ -162,11 +196,13 @@ class TestRun<T> {
   private _stopped: string | null = null;
   private _cleaningUp = false;
   private readonly _locks = new Set<Lock>();
+  private readonly _chaos: ChaosSchedule | null;
 
   constructor(main: Coroutine<T>, options: RunTestOptions) {
     this._main = main;
     this._options = options;
     this._loop = newEventLoop({ clock: makeClock(options.clock) });
+    this._chaos = makeChaos(this._loop, options);
   }
 
   async run(): Promise<T> {
@@ -174,6 +210,7 @@ class TestRun<T> {
     setEventLoop(loop);
     loop.setExceptionHandler((_loop, context) => this._exception(context));
     loop.addInstrument(this._deadlockWatch);
+    if (this._chaos !== null) loop.addInstrument(traceSteps(this._chaos));
     trackLocks(loop, this._locks);
     const realSeconds = this._options.realTimeout === undefined ? DEFAULT_REAL_TIMEOUT : this._options.realTimeout;
     const guard = realSeconds === null ? null : setTimeout(() => this._realTimeout(realSeconds), realSeconds * 1000);
@@ -205,13 +242,15 @@ class TestRun<T> {
       }
     }
     const time = `${formatTime(loop.time())} s of ${loop._clock.isVirtual ? "virtual" : "real"} time`;
+    // Under chaos even main's own error comes as a TestFailure: the seed is what replays it.
+    const chaos = this._chaos === null ? undefined : { seed: this._chaos.seed, trace: this._chaos.traceLines() };
     if (outcome !== null && !outcome.ok) {
-      if (this._problems.length === 0) throw outcome.error;
+      if (this._problems.length === 0 && chaos === undefined) throw outcome.error;
       this._problems.unshift(`main raised ${describeError(outcome.error)}`);
       this._errors.unshift(outcome.error);
-      throw new TestFailure(this._problems, this._errors, time, outcome.error);
+      throw new TestFailure(this._problems, this._errors, time, outcome.error, chaos);
     }
-    if (this._problems.length > 0 || outcome === null) throw new TestFailure(this._problems, this._errors, time);
+    if (this._problems.length > 0 || outcome === null) throw new TestFailure(this._problems, this._errors, time, undefined, chaos);
     return outcome.value;
   }
 
@@ -317,6 +356,23 @@ class TestRun<T> {
       queueMicrotask(() => this._stop(`the event loop can never finish: nothing is ready and no timer is scheduled\n${report}`));
     },
   };
+}
+
+function makeChaos(loop: EventLoop, options: RunTestOptions): ChaosSchedule | null {
+  const { chaos, seed } = options;
+  if (chaos === false || (chaos === undefined && seed === undefined)) return null;
+  const schedule = new ChaosSchedule(loop, seed ?? Math.floor(Math.random() * 0x100000000), typeof chaos === "object" ? chaos : {});
+  loop._chaos = schedule;
+  // `Task-N` counts every task the process ever made; a replay's reports and trace must
+  // read as the run they replay, so tasks made without a name count from 1 in each run.
+  let unnamed = 0;
+  loop.setTaskFactory((onLoop, coro, taskOptions) => new Task(coro, { ...taskOptions, name: taskOptions.name ?? `Task-${++unnamed}` }, onLoop));
+  return schedule;
+}
+
+/** Every task step into the chaos trace: with the schedule's decisions, it tells the interleaving. */
+function traceSteps(chaos: ChaosSchedule): Instrument {
+  return { beforeTaskStep: (task) => chaos.note(`${task.getName()} steps`) };
 }
 
 // Locks are found by recording, while a test runs, every Lock that a task of its loop

@@ -6,18 +6,8 @@
 import * as asyncio from "asyncio-ts";
 import { TestFailure, runTest } from "asyncio-ts/testing";
 import { expect, test } from "vitest";
+import { failure } from "./failure";
 
-/** The TestFailure `promise` rejects with (fails the test if it resolves, or rejects otherwise). */
-async function failure(promise: Promise<unknown>): Promise<TestFailure> {
-  const error = await promise.then(
-    (value) => {
-      throw new Error(`runTest passed (returned ${String(value)}), a TestFailure was expected`);
-    },
-    (error: unknown) => error,
-  );
-  expect(error).toBeInstanceOf(TestFailure);
-  return error as TestFailure;
-}
 
 test("an hour of virtual time passes in milliseconds, and the result comes back", async () => {
   const started = performance.now();
