@@ -246,8 +246,6 @@ export class WritePipeTransport implements WriteTransport {
   /** @internal */ _lost: boolean;
   /** @internal Writes dropped because the pipe was closed (Python's `_conn_lost`). */
   _connLost: number;
-  /** @internal True once close(), writeEof() or abort() was called: writing then is a mistake. */
-  _closedByUser: boolean;
   /** @internal Bytes handed to Node and not yet written to the pipe. */
   _buffered: number;
   /** @internal */ _high: number;
@@ -263,7 +261,6 @@ export class WritePipeTransport implements WriteTransport {
     this._closing = false;
     this._lost = false;
     this._connLost = 0;
-    this._closedByUser = false;
     this._buffered = 0;
     this._high = DEFAULT_HIGH_WATER;
     this._low = DEFAULT_HIGH_WATER / 4;
@@ -323,20 +320,17 @@ export class WritePipeTransport implements WriteTransport {
 
   /**
    * Writes `data` (bytes, or a string as UTF-8) without blocking (Python's `write`).
-   * Once the child closed its end, the data is dropped, as asyncio does (`drain()`
-   * then reports the loss).
+   * Once the pipe is closing (`close()`, `writeEof()`, `abort()`, or the child closed
+   * its end), the data is dropped, as asyncio drops it (`drain()` then reports a loss).
    *
-   * @throws TypeError if `data` is neither bytes nor a string; RuntimeError after
-   * `close()`, `writeEof()` or `abort()`.
+   * @throws TypeError if `data` is neither bytes nor a string.
    */
   write(data: Uint8Array | string): void {
     const bytes = toBytes(data, "data");
     if (bytes.length === 0) return;
-    if (this._closedByUser) throw new RuntimeError("Cannot call write() on a pipe transport closed by close(), writeEof() or abort()");
     if (this._lost || this._closing) {
-      // The child closed its end: as asyncio, drop the data (drain() reports the loss)
-      // and warn after a few such writes.
-      if (++this._connLost === 5) console.warn("pipe closed by peer or os.write(pipe, data) raised exception.");
+      // As asyncio: drop the data, and from the fifth such write on, say so.
+      if (++this._connLost >= 5) console.warn(`pipe closed by peer or os.write(pipe, data) raised exception. (${this}: a write after the pipe was closed is dropped)`);
       return;
     }
     this._buffered += bytes.length;
@@ -364,7 +358,6 @@ export class WritePipeTransport implements WriteTransport {
     // After the child closed its end, closing is bookkeeping (the stream protocol does
     // it), not a user's decision: later writes are dropped as asyncio drops them.
     if (this._lost) return;
-    this._closedByUser = true;
     if (this._closing) return;
     this._closing = true;
     // An error (the pipe was destroyed first) is reported by the error and close events.
@@ -380,7 +373,6 @@ export class WritePipeTransport implements WriteTransport {
 
   /** Closes the pipe at once, dropping buffered data (Python's `abort`). */
   abort(): void {
-    this._closedByUser = true;
     this._closing = true;
     this._stream.destroy();
     post(this._loop, this._finish, undefined);

@@ -116,6 +116,8 @@ const DEFAULT_HIGH_WATER = 64 * 1024;
 // asyncio reads at most 256 KiB at a time (selector_events' max_size).
 const MAX_PENDING_READ = 256 * 1024;
 const LOG_PREFIX = "Fatal error: protocol";
+// CPython's constants.LOG_THRESHOLD_FOR_CONNLOST_WRITES: the first writes after a loss are dropped quietly.
+const LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
 
 /** A transport or server that closing its loop must release. */
 interface LoopResource {
@@ -193,8 +195,8 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
   /** @internal The first error Node reported on the socket. */
   _error: Error | undefined;
   /** @internal */ _resumeScheduled: boolean;
-  /** @internal True once close() or abort() was called (not closed by a failure). */
-  _closedByUser: boolean;
+  /** @internal Writes dropped because the transport was closing. */
+  _droppedWrites: number;
   /** @internal */ _onWritten: () => void;
   /** @internal */ _resumeProtocol: () => void;
 
@@ -234,7 +236,7 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
     this._connLost = false;
     this._error = undefined;
     this._resumeScheduled = false;
-    this._closedByUser = false;
+    this._droppedWrites = 0;
     this._onWritten = () => {
       if (this._protocolPaused && this._sock.writableLength <= this._low) this._scheduleResume();
     };
@@ -330,18 +332,30 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
     if (typeof data !== "string" && !(data instanceof Uint8Array)) {
       throw new TypeError(`data argument must be a bytes-like object (Uint8Array) or a string, not ${describe(data)}`);
     }
-    if (this._eofWritten || this._closing) this._checkWritable("write");
+    if (this._eofWritten) throw new RuntimeError("Cannot call write() after writeEof()");
     if (data.length === 0) return;
+    if (this._closing) {
+      this._dropWrite();
+      return;
+    }
     const sock = this._sock;
     // Only a write that may take the buffer across the low-water mark needs to tell
     // when it is flushed (that is when resumeWriting may be due).
     if (sock.writableLength + data.length > this._low) sock.write(data, this._onWritten);
     else sock.write(data);
+    if (sock.errored !== null) {
+      // The kernel refused the send (the peer reset the connection: EPIPE, ECONNRESET).
+      // Node says so at once in `errored` and emits 'error' a tick later; CPython's
+      // sock.send() raises at once and the transport starts closing (`_fatal_error`):
+      // so do we, and the next drain() sees it.
+      this._forceClose(osError(sock.errored) as Error);
+      return;
+    }
     if (!this._protocolPaused && sock.writableLength > this._high) this._pauseProtocol();
   }
 
   writelines(list: Iterable<Uint8Array | string>): void {
-    this._checkWritable("writelines");
+    if (this._eofWritten) throw new RuntimeError("Cannot call writelines() after writeEof()");
     const sock = this._sock;
     sock.cork();
     try {
@@ -365,7 +379,6 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
   close(): void {
     if (this._closing) return;
     this._closing = true;
-    this._closedByUser = true;
     // Like asyncio, which stops reading at once: nothing more is delivered.
     this._chunks.length = 0;
     this._eofPending = false;
@@ -380,7 +393,6 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
   }
 
   abort(): void {
-    this._closedByUser = true;
     this._forceClose(undefined);
   }
 
@@ -436,15 +448,14 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
 
   // ---- internals ----
 
-  /** @internal */
-  _checkWritable(method: string): void {
-    if (this._eofWritten) throw new RuntimeError(`Cannot call ${method}() after writeEof()`);
-    if (this._closing) {
-      if (this._lostError !== undefined && !this._closedByUser) {
-        throw new ConnectionResetError(`Connection lost: cannot call ${method}() on a transport whose connection failed (${this._lostError.message})`);
-      }
-      throw new RuntimeError(`Cannot call ${method}() on a closed transport: it was closed by close() or abort(), or the connection was lost`);
-    }
+  /**
+   * @internal A write once the transport is closing (close(), abort(), or the connection
+   * lost) is dropped, as CPython's transports drop it, so that a program's dead-peer
+   * handling runs at its next drain(); from the fifth on, each says so as CPython logs it.
+   */
+  _dropWrite(): void {
+    this._droppedWrites++;
+    if (this._droppedWrites >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) console.warn(`socket.send() raised exception. (${this}: a write after the connection was closed or lost is dropped)`);
   }
 
   /** @internal */

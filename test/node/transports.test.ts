@@ -197,7 +197,7 @@ describe("protocols and socket transports", () => {
     );
   });
 
-  test("misuse: write after writeEof or close, data that is not bytes, serverHostname without ssl", async () => {
+  test("misuse: write after writeEof, data that is not bytes, serverHostname without ssl; a write after close is dropped", async () => {
     const out = await asyncio.run(
       (function* () {
         const loop = asyncio.getRunningLoop();
@@ -233,8 +233,9 @@ describe("protocols and socket transports", () => {
     expect(out).toEqual([
       "TypeError: data argument must be a bytes-like object (Uint8Array) or a string, not 42",
       "RuntimeError: Cannot call write() after writeEof()",
-      "RuntimeError: Cannot call write() on a closed transport: it was closed by close() or abort(), or the connection was lost",
-      "RuntimeError: Cannot call writelines() on a closed transport: it was closed by close() or abort(), or the connection was lost",
+      // After close() a write is dropped, as CPython's transports drop it.
+      "no error",
+      "no error",
       "RangeError: serverHostname is only meaningful with ssl",
     ]);
   });
