@@ -324,24 +324,27 @@ const fmtValue = (v: number, unit: string): string => (unit === "B/task" ? v.toF
 function printResults(results: BenchResult[], options: BenchOptions): void {
   const log = options.log;
   log(`\nmedian of ${options.reps} run${options.reps === 1 ? "" : "s"} (min–max), scale ${options.scale}; times in ms, memory in bytes per task`);
-  log(`${"workload".padEnd(12)}${"system".padEnd(14)}${"median".padStart(11)}  ${"(min–max)".padEnd(20)}${"peak RSS".padStart(9)}`);
+  // Variants of our own (asyncio-ts-hoisted) are longer than the peers' names.
+  const systemWidth = Math.max(14, ...results.map((r) => r.system.length + 2));
+  log(`${"workload".padEnd(12)}${"system".padEnd(systemWidth)}${"median".padStart(11)}  ${"(min–max)".padEnd(20)}${"peak RSS".padStart(9)}`);
   const notes: string[] = [];
   for (const r of results) {
     const mark = r.fraction !== undefined ? "*" : " ";
     if (r.fraction !== undefined) notes.push(`* ${r.workload}/${r.system} ran ${(r.fraction * 100).toFixed(0)}% of the workload; its times are scaled up linearly`);
     log(
-      `${r.workload.padEnd(12)}${r.system.padEnd(14)}${(fmtValue(r.median, r.unit) + (r.unit === "B/task" ? " B" : "") + mark).padStart(12)} ${`(${fmtValue(r.min, r.unit)}–${fmtValue(r.max, r.unit)})`.padEnd(20)}${fmtMb(r.peakRssBytes).padStart(9)}`,
+      `${r.workload.padEnd(12)}${r.system.padEnd(systemWidth)}${(fmtValue(r.median, r.unit) + (r.unit === "B/task" ? " B" : "") + mark).padStart(12)} ${`(${fmtValue(r.min, r.unit)}–${fmtValue(r.max, r.unit)})`.padEnd(20)}${fmtMb(r.peakRssBytes).padStart(9)}`,
     );
   }
   for (const n of notes) log(n);
   const peers = [...new Set(results.map((r) => r.system).filter((s) => s !== OURS))].sort();
   log(`\nasyncio-ts relative to each peer (peer median / asyncio-ts median, time or bytes; above 1× means asyncio-ts is faster or smaller)`);
-  log(`${"workload".padEnd(12)}${peers.map((p) => `vs ${p}`.padStart(16)).join("")}`);
+  const cellWidth = (peer: string): number => Math.max(16, peer.length + 5);
+  log(`${"workload".padEnd(12)}${peers.map((p) => `vs ${p}`.padStart(cellWidth(p))).join("")}`);
   for (const workload of [...new Set(results.map((r) => r.workload))]) {
     const ours = results.find((r) => r.workload === workload && r.system === OURS);
     const cells = peers.map((peer) => {
       const theirs = results.find((r) => r.workload === workload && r.system === peer);
-      return (ours && theirs ? `${(theirs.median / ours.median).toFixed(ratioDigits(theirs.median / ours.median))}×` : "-").padStart(16);
+      return (ours && theirs ? `${(theirs.median / ours.median).toFixed(ratioDigits(theirs.median / ours.median))}×` : "-").padStart(cellWidth(peer));
     });
     log(`${workload.padEnd(12)}${cells.join("")}`);
   }
