@@ -10,6 +10,7 @@ import { describe } from "./repr";
 import { _wrapAbortable } from "./signals";
 import { recordAwaitSite } from "./awaitchain";
 import { recordSuspension } from "./sites";
+import { withoutStack } from "./stacks";
 import { UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
 
 const PENDING = 0;
@@ -259,7 +260,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this._cancel = undefined;
       return reason;
     }
-    return new CancelledError(reason ?? "");
+    return withoutStack(this._loop._debug, () => new CancelledError(reason ?? ""));
   }
 
   /** @internal The cancel message as Python's `_cancel_message` holds it ("" when none). */
@@ -409,7 +410,7 @@ class PromiseBridge<T> {
       // Not _makeCancelledError(): that hands a task's CancelledError over only once,
       // and an awaiting task must still get it.
       const reason = future._cancel;
-      this._reject(reason instanceof CancelledError ? reason : new CancelledError(reason ?? ""));
+      this._reject(reason instanceof CancelledError ? reason : withoutStack(future._loop._debug, () => new CancelledError(reason ?? "")));
     } else if (future._hasException) {
       this._reject(future._result);
     } else {

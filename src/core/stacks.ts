@@ -39,3 +39,22 @@ export function captureStack(below?: object, frames?: number): CapturedStack | n
   }
   return site;
 }
+
+/**
+ * @internal `make()` with V8's stack capture off, unless `debug`: for the CancelledErrors
+ * the loop makes. Capturing a stack costs microseconds, a large part of what a
+ * cancellation costs, and its frames would all be the loop's own (the task step that
+ * throws it in); where the program was shows in the await chain, added when the error
+ * reaches the user. Debug mode keeps the stacks. (A TimeoutError keeps its stack: its
+ * frames name the scope that expired.)
+ */
+export function withoutStack<T>(debug: boolean, make: () => T): T {
+  if (debug) return make();
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

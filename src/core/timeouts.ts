@@ -174,6 +174,8 @@ export class Timeout {
       // Only a cancellation this timeout caused is ours to turn into TimeoutError;
       // one requested from outside meanwhile must go on as CancelledError.
       if (this._task!.uncancel() <= this._cancelling && error instanceof CancelledError) {
+        // With its stack: it is the error the program reads, and its frames say which
+        // scope expired (the CancelledError it replaces has none: see withoutStack).
         throw new TimeoutError("", { cause: error });
       }
     } else if (this._state === State.Entered) {

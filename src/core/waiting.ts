@@ -10,6 +10,7 @@ import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
 import * as neverAwaited from "./neverawaited";
 import { recordSuspension } from "./sites";
+import { withoutStack } from "./stacks";
 import type { Task } from "./tasks";
 
 function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
@@ -268,7 +269,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     }
     if (finished === distinct) {
       const results = children.map((f) => {
-        if (f.cancelled()) return new CancelledError(f._cancelMessage());
+        if (f.cancelled()) return withoutStack(f._loop._debug, () => new CancelledError(f._cancelMessage()));
         return f._hasException ? f.exception() : f.result();
       });
       if (outer._cancelRequested) outer.setException(child._makeCancelledError());
