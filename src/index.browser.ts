@@ -28,6 +28,8 @@ export {
   KeyboardInterrupt,
   StopAsyncIteration,
   type ExceptionCondition,
+  exceptStar,
+  isException,
 } from "./core/exceptions";
 export { Context, ContextVar, Token, copyContext } from "./core/contextvars";
 export { type Clock, RealClock, VirtualClock } from "./core/clock";
@@ -75,6 +77,7 @@ export {
 export { Timeout, timeout, timeoutAt } from "./core/timeouts";
 export { TaskGroup } from "./core/taskgroups";
 export { asyncWith, type AsyncContextManager } from "./core/asyncwith";
+export * as bytes from "./core/bytes";
 export { AsyncGenerator, type AsyncGeneratorBody, asyncGenerator, isAsyncGenerator } from "./core/asyncgens";
 export {
   AsyncFor,
@@ -90,10 +93,55 @@ export { aclosing, asyncContextManager, type AsyncClosable } from "./core/contex
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from "./core/locks";
 export { Queue, PriorityQueue, LifoQueue } from "./core/queues";
 export { run, runSync, type RunOptions } from "./core/runners";
+export {
+  OSError,
+  ConnectionError,
+  ConnectionResetError,
+  ConnectionRefusedError,
+  ConnectionAbortedError,
+  BrokenPipeError,
+  SSLError,
+  SSLCertVerificationError,
+  FileNotFoundError,
+  PermissionError,
+  NotADirectoryError,
+  ProcessLookupError,
+  GaiError,
+} from "./core/oserrors";
+export {
+  BaseProtocol,
+  Protocol,
+  BufferedProtocol,
+  DatagramProtocol,
+  SubprocessProtocol,
+  type InetAddress,
+  type SocketAddress,
+  type BaseTransport,
+  type ReadTransport,
+  type WriteTransport,
+  type Transport,
+  type DatagramTransport,
+} from "./core/protocols";
+export { AbstractServer, type ServerClient } from "./core/servers";
+export {
+  DEFAULT_LIMIT,
+  StreamReader,
+  StreamWriter,
+  StreamReaderProtocol,
+  FlowControlMixin,
+  type StreamWriterProtocol,
+  type ReaderTransport,
+  type WriterTransport,
+  type ClientConnectedCallback,
+} from "./core/streams";
 export { withAwaitChain } from "./core/awaitchain";
 export { type Instrument } from "./core/instruments";
 /** @internal For `asyncio-ts/testing`, which reaches the core only through this entry. */
 export { describeStuckTasks as _describeStuckTasks } from "./core/deadlock";
+/** @internal For the fake network of `asyncio-ts/testing`. */
+export { feedProtocol as _feedProtocol, waterMarks as _waterMarks } from "./core/protocols";
+/** @internal For the fake network of `asyncio-ts/testing`. */
+export { setLoopNetwork as _setLoopNetwork, type LoopNetwork as _LoopNetwork } from "./core/networks";
 /** @internal For `asyncio-ts/testing`'s seeded chaos schedules. */
 export type { SchedulePerturbation as _SchedulePerturbation } from "./core/events";
 export * from "./tools";

@@ -22,7 +22,7 @@ export {
   workerModule,
   toThread,
 } from "./node/executors";
-export { socket, GaiError, type AddrInfo, type SockAddr, type GetAddrInfoOptions, type DnsLoopMethods } from "./node/dns";
+export { socket, type AddrInfo, type SockAddr, type GetAddrInfoOptions, type DnsLoopMethods } from "./node/dns";
 export type { SignalLoopMethods } from "./node/signals";
 import "./node/signals";
 import "./node/watchdog";
@@ -34,8 +34,7 @@ declare module "./index.browser.js" {
   interface EventLoop extends DnsLoopMethods, SignalLoopMethods {}
 }
 
-export * from "./node/oserrors";
-export * from "./node/protocols";
+export { osError } from "./node/oserrors";
 export type {
   ExtraInfo,
   ExtraInfoOr,
@@ -60,15 +59,6 @@ export {
 export { type ServerOptions, type UnixServerOptions, Server, ServerSocket } from "./node/servers";
 export { type DatagramOptions, UdpTransport } from "./node/datagram";
 export {
-  DEFAULT_LIMIT,
-  StreamReader,
-  StreamWriter,
-  StreamReaderProtocol,
-  FlowControlMixin,
-  type StreamWriterProtocol,
-  type ReaderTransport,
-  type WriterTransport,
-  type ClientConnectedCallback,
   type OpenConnectionOptions,
   type StartServerOptions,
   type OpenUnixConnectionOptions,

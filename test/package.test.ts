@@ -157,6 +157,47 @@ export const coro = main;
   expect(output).toBe("");
 });
 
+test("the browser entry's declarations type-check with no @types/node, and the Node entry adds its own extra info", () => {
+  // A browser project: DOM types, no Node types, skipLibCheck off, so the package's own
+  // declaration files are checked too. The stream classes live in the host-free core.
+  writeFileSync(
+    join(consumer, "browser-types.mts"),
+    `import * as asyncio from "asyncio-ts";
+function* main(writer: asyncio.StreamWriter): asyncio.Coroutine<string> {
+  const peer = writer.getExtraInfo("peername");
+  yield* asyncio.sleep(0);
+  return String(peer);
+}
+export const coro = main;
+`,
+  );
+  writeFileSync(
+    join(consumer, "node-types.mts"),
+    `import type * as dgram from "node:dgram";
+import type * as net from "node:net";
+import * as asyncio from "asyncio-ts";
+// "socket" is a name of ExtraInfo only where the Node entry's declarations add it.
+export function socketOf(writer: asyncio.StreamWriter): net.Socket | dgram.Socket | undefined {
+  return writer.getExtraInfo("socket");
+}
+`,
+  );
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const check = (name: string, options: object, file: string): string => {
+    const compilerOptions = { noEmit: true, strict: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false, ...options };
+    writeFileSync(join(consumer, name), JSON.stringify({ compilerOptions, files: [file] }));
+    try {
+      execFileSync(process.execPath, [tsc, "-p", name], { cwd: consumer });
+      return "";
+    } catch (error) {
+      return String((error as { stdout?: Buffer }).stdout ?? error);
+    }
+  };
+  // The browser condition: the package's `exports` give the browser entry's types to it.
+  expect(check("tsconfig.browser.json", { types: [], lib: ["es2022", "dom"], customConditions: ["browser"] }, "browser-types.mts")).toBe("");
+  expect(check("tsconfig.node.json", { types: ["node"], typeRoots: [join(root, "node_modules", "@types")] }, "node-types.mts")).toBe("");
+});
+
 /** The files under `dir` whose names end with `suffix`, relative to `dir`. */
 function filesUnder(dir: string, suffix: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(suffix));

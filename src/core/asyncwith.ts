@@ -21,6 +21,10 @@ export interface AsyncContextManager<V> {
  * result swallows the error and `asyncWith` returns undefined. An error thrown by
  * `aexit` replaces the body's. Returns what the body returns.
  *
+ * Inside a method, `async with self._lock:` needs the object in the body, where a
+ * `function*` has a `this` of its own: give it as `thisArg`, and the body is called
+ * with it as `this` (typed from it), as `Array.prototype.forEach` does.
+ *
  * @example
  * const log: string[] = [];
  * const cm = {
@@ -36,10 +40,31 @@ export interface AsyncContextManager<V> {
  * console.assert(asyncio.runSync(main()) === 42);
  * console.assert(log.join("; ") === "enter; body got value; exit clean");
  *
+ * @example
+ * class Counter {
+ *   lock = new asyncio.Lock();
+ *   count = 0;
+ *   *increment() {
+ *     // async with self.lock: self.count += 1
+ *     yield* asyncio.asyncWith(this.lock, function* () {
+ *       this.count += 1;
+ *     }, this);
+ *   }
+ * }
+ * const counter = new Counter();
+ * asyncio.runSync((function* () {
+ *   yield* asyncio.gather(counter.increment(), counter.increment());
+ * })());
+ * console.assert(counter.count === 2);
+ *
  * @throws TypeError if `cm` has no `aenter`/`aexit` methods, if `body` is not a
  * function, or if `aenter`/`aexit`/`body` do not return coroutines.
  */
-export function* asyncWith<V, R>(cm: AsyncContextManager<V>, body: (value: V) => Coroutine<R>): Coroutine<R | undefined> {
+export function* asyncWith<V, R, This = undefined>(
+  cm: AsyncContextManager<V>,
+  body: (this: This, value: V) => Coroutine<R>,
+  thisArg?: This,
+): Coroutine<R | undefined> {
   if (
     cm === null ||
     (typeof cm !== "object" && typeof cm !== "function") ||
@@ -56,7 +81,7 @@ export function* asyncWith<V, R>(cm: AsyncContextManager<V>, body: (value: V) =>
   const value = yield* awaitable(cm.aenter(), "aenter");
   let result: R;
   try {
-    result = yield* awaitable(body(value), "the asyncWith body");
+    result = yield* awaitable(body.call(thisArg as This, value), "the asyncWith body");
   } catch (error) {
     if (yield* awaitable(cm.aexit(error), "aexit")) return undefined;
     throw error;

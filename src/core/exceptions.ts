@@ -155,7 +155,8 @@ export class ExceptionGroup extends AggregateError {
 
   /**
    * `[matching, rest]`, each a group or undefined (Python's `split`, the basis of
-   * `except*`).
+   * `except*`). For what a `catch` caught, which may be a plain error, not a group,
+   * `asyncio.exceptStar(error, condition)` does what Python's `except*` does.
    *
    * @example
    * const group = new asyncio.ExceptionGroup("errors", [new RangeError("a"), new TypeError("b")]);
@@ -200,6 +201,103 @@ function toPredicate(condition: ExceptionCondition): (error: unknown) => boolean
   if (isErrorClass(condition)) return (error) => error instanceof condition;
   if (typeof condition === "function") return condition as (error: unknown) => boolean;
   throw new TypeError("expected an error class, an array of error classes or a predicate");
+}
+
+/**
+ * True for what Python's `except Exception:` catches, false for the errors it lets
+ * through: those asyncio-ts models as `BaseException`s that are not `Exception`s,
+ * `CancelledError` and `KeyboardInterrupt`, and a group holding one (a
+ * `BaseExceptionGroup` in Python). A JavaScript `catch` catches everything, so a port of
+ * `except Exception as e:` starts with `if (!asyncio.isException(e)) throw e;`, or it
+ * swallows the task's own cancellation. Anything else thrown, including a value that is
+ * not an `Error`, counts as an `Exception`.
+ *
+ * @example
+ * function* worker(log: string[]) {
+ *   for (;;) {
+ *     try {
+ *       yield* asyncio.sleep(1);
+ *       throw new RangeError("bad input");
+ *     } catch (e) {
+ *       if (!asyncio.isException(e)) throw e; // `except Exception as e:`
+ *       log.push((e as Error).message);
+ *     }
+ *   }
+ * }
+ * function* main() {
+ *   const log: string[] = [];
+ *   const task = asyncio.createTask(worker(log));
+ *   yield* asyncio.sleep(2.5);
+ *   task.cancel();
+ *   yield* asyncio.wait([task]);
+ *   return [task.cancelled(), log.length] as const;
+ * }
+ * const [cancelled, errors] = asyncio.runSync(main(), { clock: new asyncio.VirtualClock() });
+ * console.assert(cancelled && errors === 2);
+ * console.assert(!asyncio.isException(new asyncio.CancelledError()) && asyncio.isException("thrown string"));
+ */
+export function isException(error: unknown): boolean {
+  if (error instanceof CancelledError || error instanceof KeyboardInterrupt) return false;
+  return !(error instanceof ExceptionGroup) || groupIsException(error, []);
+}
+
+// A group's members can be changed (a Python group's cannot), so one may hold itself.
+function groupIsException(group: ExceptionGroup, open: ExceptionGroup[]): boolean {
+  if (open.includes(group)) return true;
+  open.push(group);
+  for (const error of group.exceptions) {
+    if (error instanceof CancelledError || error instanceof KeyboardInterrupt) return false;
+    if (error instanceof ExceptionGroup && !groupIsException(error, open)) return false;
+  }
+  open.pop();
+  return true;
+}
+
+/**
+ * One `except* E as eg:` clause applied to what a `catch` caught: `[match, rest]`, where
+ * `match` is the group of the errors that match `condition` (or undefined) and `rest` is
+ * what is left for the next clause (undefined when nothing is). As Python's `except*`
+ * does, a plain error is first wrapped in `new ExceptionGroup("", [error])`, and a plain
+ * error that does not match is left as it is, so rethrowing the rest rethrows it
+ * unchanged; a group goes through `split`. Given undefined (all handled already), it
+ * gives `[undefined, undefined]`, so clauses chain:
+ *
+ * ```ts
+ * } catch (error) {
+ *   let [eg, rest] = asyncio.exceptStar(error, RangeError);  // except* ValueError as eg:
+ *   if (eg) …;
+ *   [eg, rest] = asyncio.exceptStar(rest, TypeError);        // except* TypeError as eg:
+ *   if (eg) …;
+ *   if (rest !== undefined) throw rest;                      // what no clause matched goes on
+ * }
+ * ```
+ *
+ * One difference stays: when a handler throws, the port's later clauses do not run,
+ * where Python runs them and raises a group of what the handlers raised and the rest.
+ *
+ * @example
+ * const [eg, rest] = asyncio.exceptStar(new RangeError("bad"), RangeError);
+ * console.assert(eg!.message === "" && eg!.exceptions[0] instanceof RangeError && rest === undefined);
+ * const naked = new TypeError("kept");
+ * const [none, same] = asyncio.exceptStar(naked, RangeError);
+ * console.assert(none === undefined && same === naked);
+ * const group = new asyncio.ExceptionGroup("two", [new RangeError("a"), new TypeError("b")]);
+ * const [ranges, others] = asyncio.exceptStar(group, RangeError);
+ * console.assert(ranges!.exceptions.length === 1 && (others as asyncio.ExceptionGroup).exceptions.length === 1);
+ *
+ * @throws TypeError if `condition` is not an error class, an array of them or a
+ * predicate, or if it names `ExceptionGroup` (as Python: "catching ExceptionGroup with
+ * except* is not allowed").
+ */
+export function exceptStar(error: unknown, condition: ExceptionCondition): [match: ExceptionGroup | undefined, rest: unknown] {
+  const matches = toPredicate(condition);
+  const classes = Array.isArray(condition) ? condition : [condition];
+  if (classes.some((cls) => cls === ExceptionGroup || (cls as { prototype?: unknown }).prototype instanceof ExceptionGroup)) {
+    throw new TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.");
+  }
+  if (error === undefined) return [undefined, undefined];
+  if (error instanceof ExceptionGroup) return error.split(condition);
+  return matches(error) ? [new ExceptionGroup("", [error]), undefined] : [undefined, error];
 }
 
 /** `Queue.getNowait()` on an empty queue (Python's `asyncio.QueueEmpty`). */

@@ -9,6 +9,7 @@ import { _getRunningLoop } from "./events";
 import { LoopBound } from "./mixins";
 import { recordSuspension } from "./sites";
 import type { Task } from "./tasks";
+import { keywordArguments } from "./keywords";
 import { describe } from "./repr";
 import type { Future } from "./futures";
 import { type Waiter, WaiterList } from "./waiters";
@@ -144,9 +145,16 @@ export class Condition extends ContextManagerMixin {
   /** @internal */ _lock: Lock;
   /** @internal */ _waiters = new WaiterList<boolean>(this, "wait");
 
-  /** A condition over `lock`, or over a new Lock. */
-  constructor(lock?: Lock) {
+  /**
+   * A condition over `lock` (positionally or, as Python's `Condition(lock=lock)`,
+   * `{ lock }`), or over a new Lock.
+   *
+   * @throws TypeError if `lock` is not a Lock, or for an option other than `lock`.
+   */
+  constructor(lock?: Lock | { lock?: Lock }) {
     super();
+    const options = keywordArguments("Condition", lock, ["lock"]);
+    if (options !== undefined) lock = options.lock as Lock | undefined;
     if (lock !== undefined && !(lock instanceof Lock)) throw new TypeError(`Condition() needs a Lock, got ${describe(lock)}`);
     this._lock = lock ?? new Lock();
   }
@@ -256,12 +264,20 @@ export class Semaphore extends ContextManagerMixin {
   /** @internal */ _waiters = new WaiterList<boolean>(this, "acquire");
   /** @internal */ _value: number;
 
-  /** @throws RangeError (Python's ValueError) for a negative value. */
-  constructor(value = 1) {
+  /**
+   * A semaphore of `value` permits, given positionally or, as Python's
+   * `Semaphore(value=2)`, as `{ value: 2 }`.
+   *
+   * @throws TypeError if `value` is not a number, or for an option other than `value`;
+   * RangeError (Python's ValueError) for a negative value.
+   */
+  constructor(value: number | { value?: number } = 1) {
     super();
-    if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`Semaphore value must be a number, got ${describe(value)}`);
-    if (value < 0) throw new RangeError("Semaphore initial value must be >= 0");
-    this._value = value;
+    const options = keywordArguments(this.constructor.name, value, ["value"]);
+    const permits = options !== undefined ? (options.value ?? 1) : value;
+    if (typeof permits !== "number" || Number.isNaN(permits)) throw new TypeError(`Semaphore value must be a number, got ${describe(permits)}`);
+    if (permits < 0) throw new RangeError("Semaphore initial value must be >= 0");
+    this._value = permits;
   }
 
   /** True if `acquire` would wait: no permit, or others queued first. */
@@ -327,9 +343,10 @@ export class Semaphore extends ContextManagerMixin {
 export class BoundedSemaphore extends Semaphore {
   /** @internal */ readonly _boundValue: number;
 
-  constructor(value = 1) {
+  /** As Semaphore's: `new BoundedSemaphore(2)` or `new BoundedSemaphore({ value: 2 })`. */
+  constructor(value: number | { value?: number } = 1) {
     super(value);
-    this._boundValue = value;
+    this._boundValue = this._value;
   }
 
   /** @throws RangeError (Python's ValueError) when released more often than acquired. */
@@ -353,12 +370,20 @@ export class Barrier extends LoopBound {
   /** @internal */ _state: BarrierState = BarrierState.Filling;
   /** @internal */ _count = 0;
 
-  /** @throws RangeError (Python's ValueError) if `parties` is less than 1. */
-  constructor(parties: number) {
+  /**
+   * A barrier for `parties` tasks, given positionally or, as Python's
+   * `Barrier(parties=3)`, as `{ parties: 3 }`.
+   *
+   * @throws TypeError if `parties` is not a number, or for an option other than
+   * `parties`; RangeError (Python's ValueError) if it is less than 1.
+   */
+  constructor(parties: number | { parties: number }) {
     super();
-    if (typeof parties !== "number" || Number.isNaN(parties)) throw new TypeError(`Barrier parties must be a number, got ${describe(parties)}`);
-    if (parties < 1) throw new RangeError("parties must be > 0");
-    this._parties = parties;
+    const options = keywordArguments("Barrier", parties, ["parties"]);
+    const n = options !== undefined ? options.parties : parties;
+    if (typeof n !== "number" || Number.isNaN(n)) throw new TypeError(`Barrier parties must be a number, got ${describe(n)}`);
+    if (n < 1) throw new RangeError("parties must be > 0");
+    this._parties = n;
   }
 
   /** Waits like `wait()` and gives the arrival index. */

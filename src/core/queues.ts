@@ -9,6 +9,7 @@ import { Event } from "./locks";
 import { LoopBound } from "./mixins";
 import { ReadyQueue } from "./readyqueue";
 import { _runForNative } from "./native";
+import { keywordArguments } from "./keywords";
 import { describe } from "./repr";
 import type { Future } from "./futures";
 import { recordSuspension } from "./sites";
@@ -156,6 +157,8 @@ class HeapStore<T> implements Store<T> {
  *   return yield* consumer;
  * }
  * console.assert(asyncio.runSync(main()) === 10);
+ * // Python's keyword argument, asyncio.Queue(maxsize=2), is an options object:
+ * console.assert(new asyncio.Queue({ maxsize: 2 }).maxsize === 2);
  */
 export class Queue<T = unknown> extends LoopBound {
   /** @internal */ readonly _maxsize: number;
@@ -166,11 +169,18 @@ export class Queue<T = unknown> extends LoopBound {
   /** @internal */ _finished = new Event();
   /** @internal */ _isShutdown = false;
 
-  /** @throws TypeError if `maxsize` is not a number. */
-  constructor(maxsize = 0) {
+  /**
+   * A queue of at most `maxsize` items, given positionally or, as Python's
+   * `Queue(maxsize=2)`, as `{ maxsize: 2 }`.
+   *
+   * @throws TypeError if `maxsize` is not a number, or for an option other than `maxsize`.
+   */
+  constructor(maxsize: number | { maxsize?: number } = 0) {
     super();
-    if (typeof maxsize !== "number" || Number.isNaN(maxsize)) throw new TypeError(`Queue maxsize must be a number, got ${describe(maxsize)}`);
-    this._maxsize = maxsize;
+    const options = keywordArguments(this.constructor.name, maxsize, ["maxsize"]);
+    const value = options !== undefined ? (options.maxsize ?? 0) : maxsize;
+    if (typeof value !== "number" || Number.isNaN(value)) throw new TypeError(`${this.constructor.name} maxsize must be a number, got ${describe(value)}`);
+    this._maxsize = value;
     this._store = this._makeStore();
     this._finished.set();
   }

@@ -15,23 +15,15 @@ import { isIP } from "node:net";
 import { hostname as osHostname, networkInterfaces } from "node:os";
 import type { Coroutine } from "../core/coroutines";
 import { EventLoop } from "../core/events";
-import { keepNames } from "../core/exceptions";
 import { wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
-import { OSError } from "./oserrors";
+import { GaiError, OSError } from "../core/oserrors";
 
 const darwin = process.platform === "darwin";
 const windows = process.platform === "win32";
 
-/**
- * A name resolution error (Python's `socket.gaierror`, an OSError): `errno` is glibc's
- * `EAI_*` number (negative), the message reads `[Errno -2] Name or service not known`.
- */
-export class GaiError extends OSError {
-  override name = "gaierror";
-}
-// Python's name, whatever a bundler renames the class to (see keepNames).
-keepNames({ gaierror: GaiError });
+// GaiError (Python's `socket.gaierror`) is host-free, in core/oserrors.ts, for the fake network too.
+export { GaiError };
 
 /**
  * Python's `socket` constants for name resolution, with the host's numbers (Linux's

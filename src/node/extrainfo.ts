@@ -16,7 +16,7 @@ import type * as dgram from "node:dgram";
 import type * as net from "node:net";
 import type { Readable, Writable } from "node:stream";
 import type * as tls from "node:tls";
-import type { InetAddress, SocketAddress } from "./protocols";
+import type { InetAddress } from "./protocols";
 import type { SslOptions } from "./transports";
 
 /** What `getExtraInfo("sslcontext")` gives: the `ssl` option the connection or server was made with. */
@@ -84,22 +84,14 @@ export interface SubprocessExtraInfo {
   subprocess: ChildProcess;
 }
 
-/**
- * Every name some transport answers, with all it may give: what `getExtraInfo` gives
- * on a transport or StreamWriter whose kind the types do not say (a protocol's
- * `connectionMade(transport)`, a function taking any `StreamWriter`). Every
- * transport-specific interface above is assignable to it.
- */
-export interface ExtraInfo extends TlsExtraInfo {
-  peername?: SocketAddress;
-  sockname?: SocketAddress;
-  socket?: net.Socket | dgram.Socket;
-  pipe?: Readable | Writable;
-  subprocess?: ChildProcess;
+// What only Node has joins the host-free ExtraInfo (src/core/extrainfo.ts) wherever the
+// Node entry is imported: every transport-specific interface above is assignable to it.
+declare module "../core/extrainfo.js" {
+  interface ExtraInfo extends TlsExtraInfo {
+    socket?: net.Socket | dgram.Socket;
+    pipe?: Readable | Writable;
+    subprocess?: ChildProcess;
+  }
 }
 
-/**
- * The result of `getExtraInfo(name, defaultValue)` for a name of `I`: the value or the
- * default where the name is optional, else the value.
- */
-export type ExtraInfoOr<I, K extends keyof I, D> = {} extends Pick<I, K> ? Exclude<I[K], undefined> | D : I[K];
+export type { ExtraInfo, ExtraInfoOr } from "../core/extrainfo";

@@ -4,82 +4,24 @@
  * turns a Node error into the matching class, keeping the original as `cause`.
  */
 import { constants } from "node:os";
-import { keepNames } from "../core/exceptions";
+import * as errors from "../core/oserrors";
 
-/** A system error (Python's `OSError`): `errno` is the number, `code` Node's name for it. */
-export class OSError extends Error {
-  override name = "OSError";
-  constructor(
-    message: string,
-    readonly errno: number | undefined = undefined,
-    readonly code: string | undefined = undefined,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** Python's `ConnectionError`, the base of the connection errors below. */
-export class ConnectionError extends OSError {
-  override name = "ConnectionError";
-}
-/** The peer reset the connection (Python's `ConnectionResetError`, `ECONNRESET`). */
-export class ConnectionResetError extends ConnectionError {
-  override name = "ConnectionResetError";
-}
-/** Nobody listens at the address (Python's `ConnectionRefusedError`, `ECONNREFUSED`). */
-export class ConnectionRefusedError extends ConnectionError {
-  override name = "ConnectionRefusedError";
-}
-/** The connection was aborted (Python's `ConnectionAbortedError`, `ECONNABORTED`). */
-export class ConnectionAbortedError extends ConnectionError {
-  override name = "ConnectionAbortedError";
-}
-/** Writing to a pipe or socket whose reader is gone (Python's `BrokenPipeError`, `EPIPE`). */
-export class BrokenPipeError extends ConnectionError {
-  override name = "BrokenPipeError";
-}
-/** A TLS failure (Python's `ssl.SSLError`). */
-export class SSLError extends OSError {
-  override name = "SSLError";
-}
-/** The peer's certificate could not be verified (Python's `ssl.SSLCertVerificationError`). */
-export class SSLCertVerificationError extends SSLError {
-  override name = "SSLCertVerificationError";
-}
-
-/** A file or directory that does not exist (Python's `FileNotFoundError`, `ENOENT`). */
-export class FileNotFoundError extends OSError {
-  override name = "FileNotFoundError";
-}
-/** Not allowed, e.g. a program that is not executable (Python's `PermissionError`, `EACCES`). */
-export class PermissionError extends OSError {
-  override name = "PermissionError";
-}
-/** A path component is not a directory (Python's `NotADirectoryError`, `ENOTDIR`). */
-export class NotADirectoryError extends OSError {
-  override name = "NotADirectoryError";
-}
-/** The process does not exist any more (Python's `ProcessLookupError`, `ESRCH`). */
-export class ProcessLookupError extends OSError {
-  override name = "ProcessLookupError";
-}
-
-// Python's names, whatever a bundler renames the classes to (see keepNames).
-keepNames({
-  OSError,
-  ConnectionError,
-  ConnectionResetError,
-  ConnectionRefusedError,
-  ConnectionAbortedError,
+// The classes are host-free (core/oserrors.ts); this module adds the conversion of Node's
+// errors. (GaiError, Python's socket.gaierror, is exported by dns.ts.)
+export {
   BrokenPipeError,
-  SSLError,
-  SSLCertVerificationError,
+  ConnectionAbortedError,
+  ConnectionError,
+  ConnectionRefusedError,
+  ConnectionResetError,
   FileNotFoundError,
-  PermissionError,
   NotADirectoryError,
+  OSError,
+  PermissionError,
   ProcessLookupError,
-});
+  SSLCertVerificationError,
+  SSLError,
+} from "../core/oserrors";
 
 const CERT_CODES = new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT",
@@ -110,16 +52,16 @@ const MESSAGES: Record<string, string> = {
 };
 
 // The OSError subclass Python's OSError constructor picks for each errno.
-const ERROR_CLASSES: Record<string, typeof OSError> = {
-  ECONNRESET: ConnectionResetError,
-  ECONNREFUSED: ConnectionRefusedError,
-  ECONNABORTED: ConnectionAbortedError,
-  EPIPE: BrokenPipeError,
-  ENOENT: FileNotFoundError,
-  EACCES: PermissionError,
-  EPERM: PermissionError,
-  ENOTDIR: NotADirectoryError,
-  ESRCH: ProcessLookupError,
+const ERROR_CLASSES: Record<string, typeof errors.OSError> = {
+  ECONNRESET: errors.ConnectionResetError,
+  ECONNREFUSED: errors.ConnectionRefusedError,
+  ECONNABORTED: errors.ConnectionAbortedError,
+  EPIPE: errors.BrokenPipeError,
+  ENOENT: errors.FileNotFoundError,
+  EACCES: errors.PermissionError,
+  EPERM: errors.PermissionError,
+  ENOTDIR: errors.NotADirectoryError,
+  ESRCH: errors.ProcessLookupError,
 };
 
 /**
@@ -128,13 +70,13 @@ const ERROR_CLASSES: Record<string, typeof OSError> = {
  * it is. Already converted errors pass through.
  */
 export function osError(error: unknown): unknown {
-  if (error instanceof OSError || !(error instanceof Error)) return error;
+  if (error instanceof errors.OSError || !(error instanceof Error)) return error;
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== "string") return error;
-  if (CERT_CODES.has(code)) return new SSLCertVerificationError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${error.message}`, undefined, code, { cause: error });
-  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) return new SSLError(`[SSL] ${error.message}`, undefined, code, { cause: error });
+  if (CERT_CODES.has(code)) return new errors.SSLCertVerificationError(`[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${error.message}`, undefined, code, { cause: error });
+  if (code.startsWith("ERR_SSL_") || code.startsWith("ERR_TLS_")) return new errors.SSLError(`[SSL] ${error.message}`, undefined, code, { cause: error });
   const errno = (constants.errno as Record<string, number>)[code];
   if (errno === undefined) return error;
   const message = `[Errno ${errno}] ${MESSAGES[code] ?? error.message}`;
-  return new (ERROR_CLASSES[code] ?? OSError)(message, errno, code, { cause: error });
+  return new (ERROR_CLASSES[code] ?? errors.OSError)(message, errno, code, { cause: error });
 }

@@ -13,7 +13,7 @@ import type { EventLoop } from "../core/events";
 import { BrokenPipeError, ConnectionResetError, osError } from "./oserrors";
 import type { ExtraInfoOr, ReadPipeExtraInfo, WritePipeExtraInfo } from "./extrainfo";
 import type { BaseProtocol, Protocol, ReadTransport, WriteTransport } from "./protocols";
-import { toBytes } from "./streams";
+import { toBytes } from "../core/streams";
 import { RuntimeError } from "../core/exceptions";
 
 /** @internal True for the errors `communicate` ignores: BrokenPipeError and ConnectionResetError. */

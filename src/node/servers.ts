@@ -13,8 +13,9 @@ import * as tls from "node:tls";
 import type { AsyncContextManager } from "../core/asyncwith";
 import type { Coroutine } from "../core/coroutines";
 import { EventLoop } from "../core/events";
-import { RuntimeError } from "../core/exceptions";
-import { Future, wrapPromise } from "../core/futures";
+import { loopNetwork } from "../core/networks";
+import { AbstractServer } from "../core/servers";
+import { wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { osError } from "./oserrors";
 import type { InetAddress, SocketAddress } from "./protocols";
@@ -129,21 +130,15 @@ export class ServerSocket<A extends SocketAddress = SocketAddress> {
  * A listening server (Python's `asyncio.Server`), from `loop.createServer` or
  * `startServer`. `close()` stops listening; `waitClosed()` then waits until every
  * connection it accepted is closed. It is an async context manager: `asyncWith`
- * closes it and waits at the end.
+ * closes it and waits at the end. What it shares with every server is in
+ * `AbstractServer` (core/servers.ts); this class listens on Node's sockets.
  */
-export class Server<A extends SocketAddress = SocketAddress> implements AsyncContextManager<Server<A>> {
-  /** @internal */ _loop: EventLoop;
+export class Server<A extends SocketAddress = SocketAddress> extends AbstractServer<SocketTransport> implements AsyncContextManager<Server<A>> {
   /** @internal Null once closed. */
   _listeners: net.Server[] | null;
   /** @internal */ _sockets: ServerSocket<A>[];
   /** @internal */ _protocolFactory: () => StreamProtocol;
   /** @internal */ _sslContext: unknown;
-  /** @internal */ _serving: boolean;
-  /** @internal */ _activeCount: number;
-  /** @internal Waiters of waitClosed; null once woken. */
-  _waiters: Future<undefined>[] | null;
-  /** @internal */ _clients: Set<SocketTransport>;
-  /** @internal */ _servingForeverFut: Future<undefined> | null;
   /** @internal Connections accepted by the OS before serving started. */
   _pending: net.Socket[];
   /** @internal */ _unixPath: string | null;
@@ -151,16 +146,11 @@ export class Server<A extends SocketAddress = SocketAddress> implements AsyncCon
 
   /** @internal */
   constructor(loop: EventLoop, protocolFactory: () => StreamProtocol, sslContext: unknown, unixPath: string | null) {
-    this._loop = loop;
+    super(loop);
     this._listeners = [];
     this._sockets = [];
     this._protocolFactory = protocolFactory;
     this._sslContext = sslContext;
-    this._serving = false;
-    this._activeCount = 0;
-    this._waiters = [];
-    this._clients = new Set();
-    this._servingForeverFut = null;
     this._pending = [];
     this._unixPath = unixPath;
     this._accept = (sock) => this._onConnection(sock);
@@ -179,11 +169,6 @@ export class Server<A extends SocketAddress = SocketAddress> implements AsyncCon
     this._pending = [];
   }
 
-  /** The loop the server runs on. */
-  getLoop(): EventLoop {
-    return this._loop;
-  }
-
   /**
    * The listening sockets; empty once closed (Python's `sockets`). Their
    * `getsockname()` is `[host, port]` on a TCP server, the path on a Unix one.
@@ -192,126 +177,29 @@ export class Server<A extends SocketAddress = SocketAddress> implements AsyncCon
     return this._listeners === null ? [] : [...this._sockets];
   }
 
-  /** True while it accepts connections (Python's `is_serving`). */
-  isServing(): boolean {
-    return this._serving;
+  override toString(): string {
+    const names = this._sockets.map((s) => JSON.stringify(s.getsockname()));
+    return `<Server sockets=[${names.join(", ")}]${this._listeners === null ? " closed" : ""}>`;
   }
 
-  /** Starts accepting connections if it does not yet (Python's `start_serving`). */
-  *startServing(): Coroutine<void> {
-    this._startServing();
+  /** @internal */
+  _listening(): boolean {
+    return this._listeners !== null;
   }
 
-  /**
-   * Accepts connections until cancelled; cancelling it closes the server and waits for
-   * it (Python's `serve_forever`).
-   *
-   * @throws RuntimeError if it is closed or another task already serves forever.
-   */
-  *serveForever(): Coroutine<void> {
-    if (this._servingForeverFut !== null) throw new RuntimeError(`server ${this} is already being awaited on serveForever()`);
-    if (this._listeners === null) throw new RuntimeError(`server ${this} is closed`);
-    this._startServing();
-    const future = new Future<undefined>(this._loop);
-    this._servingForeverFut = future;
-    try {
-      yield* future;
-    } catch (error) {
-      try {
-        this.close();
-        yield* this.waitClosed();
-      } finally {
-        // biome-ignore lint/correctness/noUnsafeFinally: Python re-raises the cancellation here too.
-        throw error;
-      }
-    } finally {
-      this._servingForeverFut = null;
-    }
-  }
-
-  /**
-   * Stops listening; connections already accepted stay open (Python's `close`).
-   * Closing twice is a no-op.
-   */
-  close(): void {
-    const listeners = this._listeners;
-    if (listeners === null) return;
+  /** @internal */
+  _stopListening(): void {
+    const listeners = this._listeners!;
     this._listeners = null;
     untrack(this._loop, this);
     for (const listener of listeners) listener.close();
     if (this._unixPath !== null) removeSocketFile(this._unixPath, false);
     for (const sock of this._pending) sock.destroy();
     this._pending = [];
-    this._serving = false;
-    const forever = this._servingForeverFut;
-    if (forever !== null && !forever.done()) {
-      forever.cancel();
-      this._servingForeverFut = null;
-    }
-    if (this._activeCount === 0) this._wakeup();
-  }
-
-  /** Closes every connection it accepted (Python 3.13's `close_clients`). */
-  closeClients(): void {
-    for (const transport of [...this._clients]) transport.close();
-  }
-
-  /** Aborts every connection it accepted (Python 3.13's `abort_clients`). */
-  abortClients(): void {
-    for (const transport of [...this._clients]) transport.abort();
-  }
-
-  /** Waits until the server is closed and all its connections are (Python's `wait_closed`). */
-  *waitClosed(): Coroutine<void> {
-    const waiters = this._waiters;
-    if (waiters === null) return;
-    const waiter = new Future<undefined>(this._loop);
-    waiters.push(waiter);
-    yield* waiter;
-  }
-
-  /** `async with server`: gives the server. */
-  *aenter(): Coroutine<Server<A>> {
-    return this;
-  }
-
-  /** End of `async with server`: closes it and waits until it is closed. */
-  *aexit(_error?: unknown): Coroutine<boolean> {
-    this.close();
-    yield* this.waitClosed();
-    return false;
-  }
-
-  toString(): string {
-    const names = this._sockets.map((s) => JSON.stringify(s.getsockname()));
-    return `<Server sockets=[${names.join(", ")}]${this._listeners === null ? " closed" : ""}>`;
   }
 
   /** @internal */
-  _attach(transport: SocketTransport): void {
-    this._activeCount++;
-    this._clients.add(transport);
-  }
-
-  /** @internal */
-  _detach(transport: SocketTransport): void {
-    this._activeCount--;
-    this._clients.delete(transport);
-    if (this._activeCount === 0 && this._listeners === null) this._wakeup();
-  }
-
-  /** @internal */
-  _wakeup(): void {
-    const waiters = this._waiters;
-    this._waiters = null;
-    if (waiters === null) return;
-    for (const waiter of waiters) if (!waiter.done()) waiter.setResult(undefined);
-  }
-
-  /** @internal */
-  _startServing(): void {
-    if (this._serving || this._listeners === null) return;
-    this._serving = true;
+  _acceptPending(): void {
     const pending = this._pending;
     this._pending = [];
     for (const sock of pending) this._onConnection(sock);
@@ -408,6 +296,9 @@ function* createServer(
 ): Coroutine<Server<InetAddress>> {
   checkFactory(protocolFactory, "createServer");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createServer() port must be an integer 0-65535, got ${describe(port)}`);
+  const network = loopNetwork(this);
+  // A simulated network (asyncio-ts/testing) is set for this loop: no socket.
+  if (network !== undefined) return (yield* network._createServer(this, protocolFactory, host, port, options)) as Server<InetAddress>;
   const settings = tlsSettings(options.ssl, "server");
   const backlog = listenQueue(options.backlog);
   const server = new Server<InetAddress>(this, protocolFactory, settings?.context, null);

@@ -32,7 +32,7 @@ import {
 import { isBrokenPipe } from "./pipes";
 import type { BaseTransport } from "./protocols";
 import type { WritePipeExtraInfo } from "./extrainfo";
-import { DEFAULT_LIMIT, FlowControlMixin, StreamReader, StreamWriter, toBytes } from "./streams";
+import { DEFAULT_LIMIT, FlowControlMixin, StreamReader, StreamWriter, toBytes } from "../core/streams";
 
 /** Options of `createSubprocessExec` and `createSubprocessShell` (Python's keyword arguments). */
 export interface SubprocessOptions extends SubprocessTransportOptions {

@@ -15,6 +15,7 @@ import * as net from "node:net";
 import * as tls from "node:tls";
 import type { Coroutine } from "../core/coroutines";
 import { EventLoop, type Runnable, _addLoopHooks } from "../core/events";
+import { loopNetwork } from "../core/networks";
 import { RuntimeError } from "../core/exceptions";
 import { Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
@@ -28,6 +29,9 @@ import {
   type InetAddress,
   type Protocol,
   type Transport,
+  DEFAULT_HIGH_WATER,
+  feedProtocol,
+  waterMarks,
 } from "./protocols";
 import type { Server, ServerOptions, UnixServerOptions } from "./servers";
 
@@ -77,7 +81,8 @@ export interface TransportLoopMethods {
   /**
    * Connects to `host:port` over TCP (TLS with `ssl`), then makes the protocol with
    * `protocolFactory` and gives `[transport, protocol]` once its `connectionMade` ran
-   * (Python's `loop.create_connection`).
+   * (Python's `loop.create_connection`). On a loop with a simulated network installed
+   * (`asyncio-ts/testing`'s `Network`), it connects through that network instead.
    *
    * @throws ConnectionRefusedError and the other OSErrors of connecting; SSLError /
    * SSLCertVerificationError for TLS failures; RangeError for `serverHostname`
@@ -87,7 +92,9 @@ export interface TransportLoopMethods {
   /**
    * Listens on `host:port` (every address of `host`; all interfaces when it is null
    * or undefined; port 0 picks a free port) and serves each connection with a new
-   * protocol from `protocolFactory` (Python's `loop.create_server`).
+   * protocol from `protocolFactory` (Python's `loop.create_server`). On a loop with a
+   * simulated network installed, it listens on that network (and gives its
+   * `NetworkServer`, an `AbstractServer` as `Server` is).
    *
    * @throws OSError (e.g. address already in use) when it cannot listen; TypeError for
    * `ssl` without a certificate.
@@ -112,7 +119,6 @@ export interface TransportLoopMethods {
   createDatagramEndpoint<P extends DatagramProtocol>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[UdpTransport, P]>;
 }
 
-const DEFAULT_HIGH_WATER = 64 * 1024;
 // asyncio reads at most 256 KiB at a time (selector_events' max_size).
 const MAX_PENDING_READ = 256 * 1024;
 const LOG_PREFIX = "Fatal error: protocol";
@@ -523,25 +529,8 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
 
   /** @internal */
   _deliverData(data: Uint8Array): void {
-    const protocol = this._protocol;
     try {
-      if (!this._buffered) {
-        (protocol as Protocol).dataReceived(data);
-        return;
-      }
-      const buffered = protocol as BufferedProtocol;
-      let rest = data;
-      while (rest.length > 0) {
-        const buf = buffered.getBuffer(rest.length);
-        if (!(buf instanceof Uint8Array) || buf.length === 0) {
-          throw new RuntimeError(`getBuffer() returned ${buf instanceof Uint8Array ? "an empty buffer" : describe(buf)}: it must return a non-empty Uint8Array`);
-        }
-        const n = Math.min(buf.length, rest.length);
-        buf.set(rest.subarray(0, n));
-        buffered.bufferUpdated(n);
-        rest = rest.subarray(n);
-        if (this._closing) return;
-      }
+      feedProtocol(this._protocol, this._buffered, data, this);
     } catch (error) {
       this._fatalError(error, `${LOG_PREFIX}.${this._buffered ? "buffer_updated" : "data_received"}() call failed.`);
     }
@@ -638,16 +627,6 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
 
 const CONNECTION_MADE = 0;
 const CONNECTION_LOST = 1;
-
-/** @internal Python's `_set_write_buffer_limits` rules. */
-export function waterMarks(high: number | undefined | null, low: number | undefined | null): [high: number, low: number] {
-  let h: number;
-  if (high === undefined || high === null) h = low === undefined || low === null ? DEFAULT_HIGH_WATER : 4 * low;
-  else h = high;
-  const l = low === undefined || low === null ? Math.floor(h / 4) : low;
-  if (!(h >= l && l >= 0)) throw new RangeError(`high (${h}) must be >= low (${l}) must be >= 0`);
-  return [h, l];
-}
 
 /** @internal A Python socket address from Node's parts: `[host, port]`, or 4 items for IPv6. */
 export function address(host: string | undefined, port: number | undefined, family: string | number | undefined): InetAddress | undefined {
@@ -794,6 +773,11 @@ function* createConnection<P extends StreamProtocol>(
   checkFactory(protocolFactory, "createConnection");
   if (typeof host !== "string" || host === "") throw new TypeError(`createConnection() host must be a non-empty string, got ${describe(host)}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createConnection() port must be an integer 0-65535, got ${describe(port)}`);
+  const network = loopNetwork(this);
+  if (network !== undefined) {
+    // A simulated network (asyncio-ts/testing) is set for this loop: no socket.
+    return (yield* network._createConnection(this, protocolFactory, host, port, options)) as unknown as [SocketTransport<TcpExtraInfo>, P];
+  }
   const settings = clientTls(options.ssl, options.serverHostname, host);
   const base: net.TcpNetConnectOpts = { host, port, allowHalfOpen: true };
   if (options.localAddr !== undefined) {

@@ -29,6 +29,7 @@ import {
   taskTable,
 } from "../index.browser";
 import { type ChaosOptions, ChaosSchedule, checkChaosOptions, checkSeed } from "./chaos";
+import { Network } from "./network";
 
 /** Options of `runTest`. */
 export interface RunTestOptions {
@@ -49,6 +50,12 @@ export interface RunTestOptions {
    * first; `null` for none (raise it for a long test on the real clock).
    */
   realTimeout?: number | null;
+  /**
+   * A simulated network (`new Network()`) to install on the test's loop: the code under
+   * test's `openConnection` / `startServer` (and the loop's `createConnection` /
+   * `createServer`) then connect through it, with no socket. Default: none (real sockets).
+   */
+  network?: Network;
   /**
    * Seeded chaos scheduling: `true` (or the options of what to perturb) runs the test on
    * a loop that takes every decision asyncio leaves open — the order of timers due at the
@@ -163,6 +170,9 @@ export function runTest<T>(main: Coroutine<T> | (() => Coroutine<T>), options: R
   }
   checkSeconds(options.timeout, "timeout");
   checkSeconds(options.realTimeout, "realTimeout");
+  if (options.network !== undefined && !(options.network instanceof Network)) {
+    throw new TypeError(`runTest() option network must be a Network (new Network()), got ${String(options.network)}`);
+  }
   checkChaosOptions(options.chaos, "runTest()");
   checkSeed(options.seed, "runTest()");
   if (options.chaos === false && options.seed !== undefined) {
@@ -208,9 +218,11 @@ class TestRun<T> {
   async run(): Promise<T> {
     const loop = this._loop;
     setEventLoop(loop);
+    this._options.network?.install(loop);
     loop.setExceptionHandler((_loop, context) => this._exception(context));
     loop.addInstrument(this._deadlockWatch);
-    if (this._chaos !== null) loop.addInstrument(traceSteps(this._chaos));
+    const tracer = this._chaos === null ? null : traceSteps(this._chaos);
+    if (tracer !== null) loop.addInstrument(tracer);
     trackLocks(loop, this._locks);
     const realSeconds = this._options.realTimeout === undefined ? DEFAULT_REAL_TIMEOUT : this._options.realTimeout;
     const guard = realSeconds === null ? null : setTimeout(() => this._realTimeout(realSeconds), realSeconds * 1000);
@@ -232,6 +244,8 @@ class TestRun<T> {
       else this._endChecks(mainTask);
     } finally {
       this._cleaningUp = true;
+      // The trace is the test's run; the cleanup's own steps would only blur its end.
+      if (tracer !== null) loop.removeInstrument(tracer);
       try {
         await this._cleanUp();
       } finally {

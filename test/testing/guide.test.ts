@@ -53,7 +53,8 @@ test.each(runnable)("the block at docs/testing.md:$line runs and its tests pass"
   const tests: { name: string; body: () => unknown }[] = [];
   const collect = (name: string, body: () => unknown) => tests.push({ name, body });
   const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
-  await new AsyncFunction("asyncio", "runTest", "TestFailure", "test", "expect", js)(asyncio, testing.runTest, testing.TestFailure, collect, expect);
+  // The blocks use asyncio-ts/testing's exports (runTest, Network, …) by name.
+  await new AsyncFunction("asyncio", ...Object.keys(testing), "test", "expect", js)(asyncio, ...Object.values(testing), collect, expect);
   expect(tests.length).toBeGreaterThan(0);
   for (const { body } of tests) await body();
 });
