@@ -110,6 +110,10 @@ export {
 } from "./core/oserrors";
 export {
   BaseProtocol,
+  type ProtocolLike,
+  type BufferedProtocolLike,
+  type DatagramProtocolLike,
+  type SubprocessProtocolLike,
   Protocol,
   BufferedProtocol,
   DatagramProtocol,
@@ -139,7 +143,12 @@ export { type Instrument } from "./core/instruments";
 /** @internal For `asyncio-ts/testing`, which reaches the core only through this entry. */
 export { describeStuckTasks as _describeStuckTasks } from "./core/deadlock";
 /** @internal For the fake network of `asyncio-ts/testing`. */
-export { feedProtocol as _feedProtocol, waterMarks as _waterMarks } from "./core/protocols";
+export {
+  feedProtocol as _feedProtocol,
+  waterMarks as _waterMarks,
+  _completeProtocol,
+  _isBufferedProtocol,
+} from "./core/protocols";
 /** @internal For the fake network of `asyncio-ts/testing`. */
 export { setLoopNetwork as _setLoopNetwork, type LoopNetwork as _LoopNetwork } from "./core/networks";
 /** @internal For `asyncio-ts/testing`'s seeded chaos schedules. */

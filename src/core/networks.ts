@@ -7,22 +7,22 @@
  */
 import type { Coroutine } from "./coroutines";
 import type { EventLoop } from "./events";
-import type { BaseProtocol, BaseTransport } from "./protocols";
+import type { BaseTransport, BufferedProtocolLike, ProtocolLike } from "./protocols";
 
 /** What a network given to `setLoopNetwork` does in place of the loop's socket methods. */
 export interface LoopNetwork {
   /** `loop.createConnection(protocolFactory, host, port, options)` over the network. */
   _createConnection(
     loop: EventLoop,
-    protocolFactory: () => BaseProtocol,
+    protocolFactory: () => ProtocolLike | BufferedProtocolLike,
     host: string,
     port: number,
     options: { ssl?: unknown; serverHostname?: string; localAddr?: [string, number] },
-  ): Coroutine<[BaseTransport, BaseProtocol]>;
+  ): Coroutine<[BaseTransport, ProtocolLike | BufferedProtocolLike]>;
   /** `loop.createServer(protocolFactory, host, port, options)` over the network. */
   _createServer(
     loop: EventLoop,
-    protocolFactory: () => BaseProtocol,
+    protocolFactory: () => ProtocolLike | BufferedProtocolLike,
     host: string | readonly string[] | null | undefined,
     port: number,
     options: { ssl?: unknown; backlog?: number; startServing?: boolean },

@@ -94,6 +94,92 @@ export class SubprocessProtocol extends BaseProtocol {
   processExited(): void {}
 }
 
+/**
+ * A stream protocol as a program writes it: any object with some of `Protocol`'s
+ * methods (CPython's documentation writes protocol classes with no base class). A method
+ * it lacks does what `Protocol`'s does: nothing. Extending `asyncio.Protocol` works too.
+ *
+ * @example
+ * class Collector {
+ *   chunks: string[] = [];
+ *   dataReceived(data: Uint8Array) {
+ *     this.chunks.push(new TextDecoder().decode(data));
+ *   }
+ * }
+ * const protocol: asyncio.ProtocolLike = new Collector(); // no `extends asyncio.Protocol` needed
+ * console.assert(protocol instanceof Collector);
+ */
+export interface ProtocolLike {
+  connectionMade?(transport: BaseTransport): void;
+  connectionLost?(exc: Error | undefined): void;
+  pauseWriting?(): void;
+  resumeWriting?(): void;
+  dataReceived?(data: Uint8Array): void;
+  eofReceived?(): boolean | undefined | void;
+}
+
+/** A buffered stream protocol as a program writes it: `getBuffer` and `bufferUpdated`, and any of the rest. */
+export interface BufferedProtocolLike extends Omit<ProtocolLike, "dataReceived"> {
+  getBuffer(sizehint: number): Uint8Array;
+  bufferUpdated(nbytes: number): void;
+}
+
+/** A datagram protocol as a program writes it: any of `DatagramProtocol`'s methods. */
+export interface DatagramProtocolLike {
+  connectionMade?(transport: BaseTransport): void;
+  connectionLost?(exc: Error | undefined): void;
+  pauseWriting?(): void;
+  resumeWriting?(): void;
+  datagramReceived?(data: Uint8Array, addr: SocketAddress): void;
+  errorReceived?(exc: Error): void;
+}
+
+/** A subprocess protocol as a program writes it: any of `SubprocessProtocol`'s methods. */
+export interface SubprocessProtocolLike {
+  connectionMade?(transport: BaseTransport): void;
+  connectionLost?(exc: Error | undefined): void;
+  pauseWriting?(): void;
+  resumeWriting?(): void;
+  pipeDataReceived?(fd: number, data: Uint8Array): void;
+  pipeConnectionLost?(fd: number, exc: Error | undefined): void;
+  processExited?(): void;
+}
+
+/** @internal True for a buffered protocol: a BufferedProtocol, or an object with `getBuffer`. */
+export function _isBufferedProtocol(protocol: unknown): boolean {
+  return protocol instanceof BufferedProtocol || typeof (protocol as { getBuffer?: unknown } | null)?.getBuffer === "function";
+}
+
+const baseMethods = new Map<object, string[]>();
+
+/**
+ * @internal Makes `protocol` answer every method of `base` that a transport calls: a
+ * protocol written without the base class gets the base's no-op for each method it lacks,
+ * as a non-enumerable property of its own (its identity, class and fields unchanged).
+ *
+ * @throws TypeError if `protocol` is not an object.
+ */
+export function _completeProtocol<P>(protocol: P, base: typeof BaseProtocol): P {
+  if (protocol instanceof base) return protocol;
+  if (protocol === null || (typeof protocol !== "object" && typeof protocol !== "function")) {
+    throw new TypeError(`a protocol factory must return a protocol object (with methods such as connectionMade), got ${describe(protocol)}`);
+  }
+  let names = baseMethods.get(base);
+  if (names === undefined) {
+    names = [];
+    for (let proto: object | null = base.prototype; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const name of Object.getOwnPropertyNames(proto)) if (name !== "constructor" && !names.includes(name)) names.push(name);
+    }
+    baseMethods.set(base, names);
+  }
+  const record = protocol as Record<string, unknown>;
+  for (const name of names) {
+    if (typeof record[name] === "function") continue;
+    Object.defineProperty(protocol, name, { value: (base.prototype as unknown as Record<string, unknown>)[name], writable: true, configurable: true, enumerable: false });
+  }
+  return protocol;
+}
+
 /** What every transport offers (Python's `asyncio.BaseTransport`). */
 export interface BaseTransport {
   /**
@@ -114,8 +200,11 @@ export interface BaseTransport {
    * `connectionLost(undefined)` follows. Closing twice is a no-op.
    */
   close(): void;
-  /** Makes `protocol` the one the transport calls from now on. */
-  setProtocol(protocol: BaseProtocol): void;
+  /**
+   * Makes `protocol` the one the transport calls from now on: a protocol object of the
+   * transport's kind, with or without its base class.
+   */
+  setProtocol(protocol: BaseProtocol | ProtocolLike | BufferedProtocolLike | DatagramProtocolLike | SubprocessProtocolLike): void;
   /** The protocol the transport calls. */
   getProtocol(): BaseProtocol;
 }

@@ -30,7 +30,7 @@ import { describe } from "../core/repr";
 import { FileNotFoundError, NotADirectoryError, OSError, PermissionError, ProcessLookupError } from "./oserrors";
 import type { ExtraInfoOr, SubprocessExtraInfo } from "./extrainfo";
 import { post, ReadPipeTransport, WritePipeTransport } from "./pipes";
-import { Protocol, type SubprocessProtocol } from "./protocols";
+import { Protocol, SubprocessProtocol, type SubprocessProtocolLike, _completeProtocol } from "./protocols";
 
 /** Connect the stream to a new pipe (Python's `subprocess.PIPE`). */
 export const PIPE = -1;
@@ -156,9 +156,9 @@ export class SubprocessTransport {
   /** @internal */ _extra: Record<string, unknown>;
 
   /** @internal */
-  constructor(loop: EventLoop, protocol: SubprocessProtocol, child: ChildProcess) {
+  constructor(loop: EventLoop, protocol: SubprocessProtocolLike, child: ChildProcess) {
     this._loop = loop;
-    this._protocol = protocol;
+    this._protocol = _completeProtocol(protocol, SubprocessProtocol) as SubprocessProtocol;
     this._child = child;
     this._pid = child.pid!;
     this._returncode = undefined;
@@ -216,8 +216,8 @@ export class SubprocessTransport {
   }
 
   /** Makes `protocol` receive the callbacks from now on. */
-  setProtocol(protocol: SubprocessProtocol): void {
-    this._protocol = protocol;
+  setProtocol(protocol: SubprocessProtocolLike): void {
+    this._protocol = _completeProtocol(protocol, SubprocessProtocol) as SubprocessProtocol;
   }
 
   /** True once `close()` was called. */
@@ -472,7 +472,7 @@ function findProgram(program: string, cwd: string, env: Record<string, string | 
 const TRANSPORT_OPTIONS = new Set(["stdin", "stdout", "stderr", "cwd", "env"]);
 
 /** @internal Spawns the child for `loop.subprocessExec/Shell`; throws what Popen raises. */
-function* spawnSubprocess(loop: EventLoop, protocol: SubprocessProtocol, request: SpawnRequest): Coroutine<SubprocessTransport> {
+function* spawnSubprocess(loop: EventLoop, protocol: SubprocessProtocolLike, request: SpawnRequest): Coroutine<SubprocessTransport> {
   const { method, argv, shell, options } = request;
   for (const key of Object.keys(options)) {
     if (!TRANSPORT_OPTIONS.has(key)) throw new TypeError(`${method}() got an unexpected option ${describe(key)} (expected stdin, stdout, stderr, cwd or env)`);
@@ -595,7 +595,7 @@ export function _shellArgv(method: string, cmd: unknown): string[] {
 export { splitOptions as _splitOptions };
 
 /** @internal Shared by the loop methods and createSubprocessExec/Shell. */
-export function* _subprocess<P extends SubprocessProtocol>(
+export function* _subprocess<P extends SubprocessProtocolLike>(
   loop: EventLoop,
   method: string,
   protocolFactory: () => P,
@@ -623,7 +623,7 @@ export interface SubprocessLoopMethods {
    * @throws TypeError for an argument that is not a string; FileNotFoundError,
    * PermissionError, … when the program cannot be run (as Python).
    */
-  subprocessExec<P extends SubprocessProtocol>(
+  subprocessExec<P extends SubprocessProtocolLike>(
     protocolFactory: () => P,
     program: string,
     ...args: [...args: string[], options: SubprocessTransportOptions] | string[]
@@ -634,7 +634,7 @@ export interface SubprocessLoopMethods {
    *
    * @throws TypeError if `cmd` is not a string.
    */
-  subprocessShell<P extends SubprocessProtocol>(protocolFactory: () => P, cmd: string, options?: SubprocessTransportOptions): Coroutine<[SubprocessTransport, P]>;
+  subprocessShell<P extends SubprocessProtocolLike>(protocolFactory: () => P, cmd: string, options?: SubprocessTransportOptions): Coroutine<[SubprocessTransport, P]>;
 }
 
 const PIPES: SubprocessTransportOptions = { stdin: PIPE, stdout: PIPE, stderr: PIPE };
@@ -645,12 +645,12 @@ function withPipeDefaults(options: SubprocessTransportOptions | undefined): Subp
 }
 
 const loopMethods: SubprocessLoopMethods & ThisType<EventLoop> = {
-  *subprocessExec<P extends SubprocessProtocol>(this: EventLoop, protocolFactory: () => P, program: string, ...rest: unknown[]) {
+  *subprocessExec<P extends SubprocessProtocolLike>(this: EventLoop, protocolFactory: () => P, program: string, ...rest: unknown[]) {
     const [args, options] = splitOptions<SubprocessTransportOptions>(rest);
     const argv = _execArgv("subprocessExec", program, args);
     return yield* _subprocess(this, "subprocessExec", protocolFactory, argv, false, withPipeDefaults(options));
   },
-  *subprocessShell<P extends SubprocessProtocol>(this: EventLoop, protocolFactory: () => P, cmd: string, options?: SubprocessTransportOptions) {
+  *subprocessShell<P extends SubprocessProtocolLike>(this: EventLoop, protocolFactory: () => P, cmd: string, options?: SubprocessTransportOptions) {
     const argv = _shellArgv("subprocessShell", cmd);
     return yield* _subprocess(this, "subprocessShell", protocolFactory, argv, true, withPipeDefaults(options));
   },

@@ -15,7 +15,7 @@ import { type Future, wrapPromise } from "../core/futures";
 import { describe } from "../core/repr";
 import { osError } from "./oserrors";
 import type { DatagramExtraInfo, ExtraInfoOr } from "./extrainfo";
-import type { BaseProtocol, DatagramProtocol, DatagramTransport, SocketAddress } from "./protocols";
+import { DatagramProtocol, type DatagramProtocolLike, type DatagramTransport, type SocketAddress, _completeProtocol } from "./protocols";
 import { type TransportLoopMethods, address, checkFactory, track, untrack, withProtocol } from "./transports";
 
 /** Options of `loop.createDatagramEndpoint`. */
@@ -45,10 +45,10 @@ export class UdpTransport implements DatagramTransport {
   /** @internal */ _extra: Record<string, unknown>;
 
   /** @internal */
-  constructor(loop: EventLoop, sock: dgram.Socket, protocol: DatagramProtocol, remote: [string, number] | null, waiter: Future<undefined>) {
+  constructor(loop: EventLoop, sock: dgram.Socket, protocol: DatagramProtocolLike, remote: [string, number] | null, waiter: Future<undefined>) {
     this._loop = loop;
     this._sock = sock;
-    this._protocol = protocol;
+    this._protocol = _completeProtocol(protocol, DatagramProtocol) as DatagramProtocol;
     this._remote = remote;
     this._closing = false;
     this._connLost = false;
@@ -59,7 +59,7 @@ export class UdpTransport implements DatagramTransport {
       const peername = address(peer.address, peer.port, peer.family);
       if (peername !== undefined) this._extra.peername = peername;
     }
-    loop._callSoon(() => this._call("connection_made", () => protocol.connectionMade(this)), [], null);
+    loop._callSoon(() => this._call("connection_made", () => this._protocol.connectionMade(this)), [], null);
     loop._callSoon(() => {
       if (!waiter.cancelled()) waiter.setResult(undefined);
     }, [], null);
@@ -95,11 +95,11 @@ export class UdpTransport implements DatagramTransport {
     return this._closing;
   }
 
-  setProtocol(protocol: BaseProtocol): void {
-    this._protocol = protocol as DatagramProtocol;
+  setProtocol(protocol: DatagramProtocolLike): void {
+    this._protocol = _completeProtocol(protocol, DatagramProtocol) as DatagramProtocol;
   }
 
-  getProtocol(): BaseProtocol {
+  getProtocol(): DatagramProtocol {
     return this._protocol;
   }
 
@@ -180,7 +180,7 @@ function deliverDatagram(transport: UdpTransport, data: Uint8Array, addr: Socket
   transport._call("datagram_received", () => transport._protocol.datagramReceived(data, addr));
 }
 
-function* createDatagramEndpoint<P extends DatagramProtocol>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[UdpTransport, P]> {
+function* createDatagramEndpoint<P extends DatagramProtocolLike>(this: EventLoop, protocolFactory: () => P, options: DatagramOptions = {}): Coroutine<[UdpTransport, P]> {
   checkFactory(protocolFactory, "createDatagramEndpoint");
   const { localAddr, remoteAddr } = options;
   if (localAddr === undefined && remoteAddr === undefined && options.family === undefined) {

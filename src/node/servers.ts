@@ -228,15 +228,14 @@ function acceptConnection(server: Server, sock: net.Socket): void {
     sock.destroy();
     return;
   }
-  let protocol: StreamProtocol;
   try {
-    protocol = server._protocolFactory();
+    const protocol = server._protocolFactory();
+    new SocketTransport(server._loop, sock, protocol, server, null, server._sslContext, server._unixPath);
   } catch (error) {
+    // The factory failed, or gave no protocol object.
     sock.destroy();
     server._loop.callExceptionHandler({ message: "Error on transport creation for incoming connection", exception: error });
-    return;
   }
-  new SocketTransport(server._loop, sock, protocol, server, null, server._sslContext, server._unixPath);
 }
 
 /** Removes a stale Unix socket file; with `strict`, anything else at `path` is an error. */

@@ -25,10 +25,14 @@ import { ConnectionResetError, osError } from "./oserrors";
 import {
   type BaseProtocol,
   BufferedProtocol,
-  type DatagramProtocol,
+  type BufferedProtocolLike,
+  type DatagramProtocolLike,
   type InetAddress,
-  type Protocol,
+  Protocol,
+  type ProtocolLike,
   type Transport,
+  _completeProtocol,
+  _isBufferedProtocol,
   DEFAULT_HIGH_WATER,
   feedProtocol,
   waterMarks,
@@ -73,8 +77,12 @@ export interface ConnectionOptions {
 /** Options of `loop.createUnixConnection` and `openUnixConnection`. */
 export type UnixConnectionOptions = Omit<ConnectionOptions, "localAddr">;
 
-/** A stream protocol: what `createConnection` and `createServer` accept from their factory. */
-export type StreamProtocol = Protocol | BufferedProtocol;
+/**
+ * A stream protocol: what `createConnection` and `createServer` accept from their factory,
+ * a `Protocol` or `BufferedProtocol`, or any object with some of their methods (a method
+ * it lacks does nothing, as the base class's).
+ */
+export type StreamProtocol = ProtocolLike | BufferedProtocolLike;
 
 /** The loop methods this module adds to `EventLoop` (on Node). */
 export interface TransportLoopMethods {
@@ -116,7 +124,7 @@ export interface TransportLoopMethods {
    * @throws RangeError when neither address nor a family is given; OSError when it
    * cannot bind.
    */
-  createDatagramEndpoint<P extends DatagramProtocol>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[UdpTransport, P]>;
+  createDatagramEndpoint<P extends DatagramProtocolLike>(protocolFactory: () => P, options: DatagramOptions): Coroutine<[UdpTransport, P]>;
 }
 
 // asyncio reads at most 256 KiB at a time (selector_events' max_size).
@@ -167,7 +175,8 @@ _addLoopHooks({
 export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraInfo | UnixExtraInfo> implements Transport, Runnable {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _sock: net.Socket;
-  /** @internal */ _protocol: StreamProtocol;
+  /** @internal The protocol, completed with the base class's no-ops (see _completeProtocol). */
+  _protocol: Protocol | BufferedProtocol;
   /** @internal */ _buffered: boolean;
   /** @internal The protocol copies what it receives (a StreamReaderProtocol): it may get Node's Buffer as it is. */
   _copies: boolean;
@@ -218,8 +227,8 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
   ) {
     this._loop = loop;
     this._sock = sock;
-    this._protocol = protocol;
-    this._buffered = protocol instanceof BufferedProtocol;
+    this._buffered = _isBufferedProtocol(protocol);
+    this._protocol = _completeProtocol(protocol, this._buffered ? BufferedProtocol : Protocol) as Protocol | BufferedProtocol;
     this._copies = (protocol as { _copiesData?: boolean })._copiesData === true;
     this._server = server;
     this._waiter = waiter;
@@ -292,9 +301,9 @@ export class SocketTransport<I extends TcpExtraInfo | UnixExtraInfo = TcpExtraIn
     return this._closing;
   }
 
-  setProtocol(protocol: BaseProtocol): void {
-    this._protocol = protocol as StreamProtocol;
-    this._buffered = protocol instanceof BufferedProtocol;
+  setProtocol(protocol: StreamProtocol): void {
+    this._buffered = _isBufferedProtocol(protocol);
+    this._protocol = _completeProtocol(protocol, this._buffered ? BufferedProtocol : Protocol) as Protocol | BufferedProtocol;
     this._copies = (protocol as { _copiesData?: boolean })._copiesData === true;
   }
 
@@ -733,7 +742,14 @@ export function* withProtocol<P, T extends { close(): void }>(
     throw error;
   }
   const waiter = new Future<undefined>(loop);
-  const transport = make(protocol, waiter);
+  let transport: T;
+  try {
+    transport = make(protocol, waiter);
+  } catch (error) {
+    // Not a protocol (the factory returned no object): let the connection go.
+    drop();
+    throw error;
+  }
   try {
     yield* waiter;
   } catch (error) {

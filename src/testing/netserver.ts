@@ -3,7 +3,7 @@
  * socket `Server` (Python's `asyncio.Server`): what `startServer` and `createServer` give
  * while a `Network` is installed, so code written against sockets runs unchanged.
  */
-import { AbstractServer, type BaseProtocol, type Context, type EventLoop, type InetAddress } from "../index.browser";
+import { AbstractServer, type BufferedProtocolLike, type Context, type EventLoop, type InetAddress, type ProtocolLike } from "../index.browser";
 import type { NetworkTransport } from "./nettransport";
 
 /**
@@ -63,7 +63,7 @@ export class NetworkServerSocket {
  */
 export class NetworkServer extends AbstractServer<NetworkTransport> {
   /** @internal */ _sockets: NetworkServerSocket[];
-  /** @internal */ _protocolFactory: () => BaseProtocol;
+  /** @internal */ _protocolFactory: () => ProtocolLike | BufferedProtocolLike;
   /** @internal Where accepted connections' callbacks run (the host the server is on). */
   _context: Context;
   /** @internal False once closed. */
@@ -74,7 +74,7 @@ export class NetworkServer extends AbstractServer<NetworkTransport> {
   _unbind: () => void;
 
   /** @internal */
-  constructor(loop: EventLoop, protocolFactory: () => BaseProtocol, context: Context, addresses: InetAddress[], unbind: () => void) {
+  constructor(loop: EventLoop, protocolFactory: () => ProtocolLike | BufferedProtocolLike, context: Context, addresses: InetAddress[], unbind: () => void) {
     super(loop);
     this._sockets = addresses.map((address) => new NetworkServerSocket(address));
     this._protocolFactory = protocolFactory;
@@ -127,7 +127,7 @@ export class NetworkServer extends AbstractServer<NetworkTransport> {
     }
     // The connection's callbacks (and the tasks they start) run on the server's host.
     const context = this._context.copy();
-    let protocol: BaseProtocol;
+    let protocol: ProtocolLike | BufferedProtocolLike;
     try {
       protocol = context.run(this._protocolFactory);
     } catch (error) {

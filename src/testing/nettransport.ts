@@ -15,6 +15,11 @@
 import {
   type BaseProtocol,
   BufferedProtocol,
+  type BufferedProtocolLike,
+  Protocol as StreamBase,
+  type ProtocolLike,
+  _completeProtocol,
+  _isBufferedProtocol,
   type Context,
   ConnectionResetError,
   type EventLoop,
@@ -302,8 +307,8 @@ export class NetworkTransport implements Transport {
     return this._closing;
   }
 
-  setProtocol(protocol: BaseProtocol): void {
-    this._protocol = protocol;
+  setProtocol(protocol: ProtocolLike | BufferedProtocolLike): void {
+    this._protocol = completed(protocol);
   }
 
   getProtocol(): BaseProtocol {
@@ -408,14 +413,14 @@ export class NetworkTransport implements Transport {
   }
 
   /** @internal The protocol is there (client: at once; server: when accepted): connectionMade next. */
-  _start(protocol: BaseProtocol, waiter: Future<undefined> | null): void {
-    this._protocol = protocol;
+  _start(protocol: ProtocolLike | BufferedProtocolLike, waiter: Future<undefined> | null): void {
+    this._protocol = completed(protocol);
     this._waiter = waiter;
     this._soon(() => {
       if (this._connLost) return;
       this._made = true;
       try {
-        protocol.connectionMade(this);
+        this._protocol!.connectionMade(this);
       } finally {
         const waiter = this._waiter;
         this._waiter = null;
@@ -582,7 +587,7 @@ export class NetworkTransport implements Transport {
   /** @internal */
   _deliverData(data: Uint8Array): void {
     const protocol = this._protocol!;
-    const buffered = protocol instanceof BufferedProtocol;
+    const buffered = _isBufferedProtocol(protocol);
     try {
       _feedProtocol(protocol, buffered, data, this);
     } catch (error) {
@@ -692,4 +697,9 @@ export class NetworkTransport implements Transport {
 /** @internal Sends the handshake's last segment, after which the server accepts. */
 export function sendAck(pipe: Pipe): void {
   pipe._send(ACK, null);
+}
+
+/** A protocol written without its base class answers every method the transport calls. */
+function completed(protocol: ProtocolLike | BufferedProtocolLike): BaseProtocol {
+  return _completeProtocol(protocol, _isBufferedProtocol(protocol) ? BufferedProtocol : StreamBase) as BaseProtocol;
 }

@@ -11,8 +11,9 @@
  * `../index.browser`.
  */
 import {
-  type BaseProtocol,
+  type BufferedProtocolLike,
   type ClientConnectedCallback,
+  type ProtocolLike,
   type Coroutine,
   ConnectionRefusedError,
   ContextVar,
@@ -445,7 +446,7 @@ export class Network {
    * (`[Errno -2] Name or service not known`) for a name no host has; TypeError /
    * RangeError for bad arguments.
    */
-  *createConnection<P extends BaseProtocol>(protocolFactory: () => P, host: string, port: number): Coroutine<[NetworkTransport, P]> {
+  *createConnection<P extends ProtocolLike | BufferedProtocolLike>(protocolFactory: () => P, host: string, port: number): Coroutine<[NetworkTransport, P]> {
     const [transport, protocol] = yield* this._createConnection(getRunningLoop(), protocolFactory, host, port, {});
     return [transport, protocol as P];
   }
@@ -460,7 +461,7 @@ export class Network {
    * `[Errno 99] … cannot assign requested address` for another host's address; GaiError
    * for an unknown name; TypeError for `ssl`.
    */
-  *createServer(protocolFactory: () => BaseProtocol, host: string | readonly string[] | null | undefined, port: number, options: NetworkServerOptions = {}): Coroutine<NetworkServer> {
+  *createServer(protocolFactory: () => ProtocolLike | BufferedProtocolLike, host: string | readonly string[] | null | undefined, port: number, options: NetworkServerOptions = {}): Coroutine<NetworkServer> {
     return yield* this._createServer(getRunningLoop(), protocolFactory, host, port, options);
   }
 
@@ -474,11 +475,11 @@ export class Network {
   /** @internal */
   *_createConnection(
     loop: EventLoop,
-    protocolFactory: () => BaseProtocol,
+    protocolFactory: () => ProtocolLike | BufferedProtocolLike,
     host: string,
     port: number,
     options: { ssl?: unknown; serverHostname?: string; localAddr?: [string, number] },
-  ): Coroutine<[NetworkTransport, BaseProtocol]> {
+  ): Coroutine<[NetworkTransport, ProtocolLike | BufferedProtocolLike]> {
     if (typeof protocolFactory !== "function") throw new TypeError(`createConnection() protocolFactory must be a function returning a protocol, got ${typeof protocolFactory}`);
     if (typeof host !== "string" || host === "") throw new TypeError(`createConnection() host must be a non-empty string, got ${JSON.stringify(host)}`);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`createConnection() port must be an integer 0-65535, got ${String(port)}`);
@@ -541,7 +542,7 @@ export class Network {
   /** @internal */
   *_createServer(
     loop: EventLoop,
-    protocolFactory: () => BaseProtocol,
+    protocolFactory: () => ProtocolLike | BufferedProtocolLike,
     host: string | readonly string[] | null | undefined,
     port: number,
     options: { ssl?: unknown; backlog?: number; startServing?: boolean },
