@@ -848,6 +848,24 @@ export class EventLoop {
    * the drivers do between iterations.
    */
   _runOnce(): void {
+    // Run only what was ready when this iteration began, so a callback that
+    // schedules another cannot starve timers or I/O.
+    const ntodo = this._beginIteration();
+    const ready = this._ready;
+    if (this._debug || this._instruments !== null) {
+      for (let i = 0; i < ntodo; i++) this._runObserved(ready.shift());
+    } else {
+      for (let i = 0; i < ntodo; i++) ready.shift()._run();
+    }
+  }
+
+  /**
+   * @internal The head of an iteration: cancelled timers leave the heap, due ones move
+   * to the ready queue. Returns how many ready items this iteration runs; a stepping
+   * driver (the playground's) then calls `_runReadyItem` that many times, pausing
+   * between any two.
+   */
+  _beginIteration(): number {
     const scheduled = this._scheduled;
     if (
       scheduled.length > MIN_SCHEDULED_TIMER_HANDLES &&
@@ -879,16 +897,18 @@ export class EventLoop {
         if (this._instruments !== null) this._instruments.emit("timerFired", timer);
       }
     }
+    return this._ready.length;
+  }
 
-    // Run only what was ready when this iteration began, so a callback that
-    // schedules another cannot starve timers or I/O.
-    const ready = this._ready;
-    const ntodo = ready.length;
-    if (this._debug || this._instruments !== null) {
-      for (let i = 0; i < ntodo; i++) this._runObserved(ready.shift());
-    } else {
-      for (let i = 0; i < ntodo; i++) ready.shift()._run();
-    }
+  /**
+   * @internal Runs the head of the ready queue, as an iteration's body does; the caller
+   * has counted it with `_beginIteration`.
+   */
+  _runReadyItem(): Runnable {
+    const item = this._ready.shift();
+    if (this._debug || this._instruments !== null) this._runObserved(item);
+    else item._run();
+    return item;
   }
 
   /**
