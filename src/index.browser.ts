@@ -153,4 +153,6 @@ export {
 export { setLoopNetwork as _setLoopNetwork, type LoopNetwork as _LoopNetwork } from "./core/networks";
 /** @internal For `asyncio-ts/testing`'s seeded chaos schedules. */
 export type { SchedulePerturbation as _SchedulePerturbation } from "./core/events";
+/** @internal For `asyncio-ts/testing`'s reports: the future a sleep's timer completes. */
+export { _sleepFuture } from "./core/sleep";
 export * from "./tools";

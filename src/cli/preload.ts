@@ -106,9 +106,9 @@ function recorderClass(loop: AnyLoop): RecorderClass {
  */
 function acceptForeignCopies(): void {
   const shapes: [Function, (x: Record<string, unknown>) => boolean][] = [
-    [Future, (x) => typeof x.addDoneCallback === "function" && "_callback0" in x],
-    [Task, (x) => typeof x.getCoro === "function" && typeof x.getName === "function" && "_callback0" in x],
-    [GatheringFuture, (x) => Array.isArray(x._children) && "_callback0" in x],
+    [Future, (x) => typeof x.addDoneCallback === "function" && "_callbacks" in x],
+    [Task, (x) => typeof x.getCoro === "function" && typeof x.getName === "function" && "_callbacks" in x],
+    [GatheringFuture, (x) => Array.isArray(x._children) && "_callbacks" in x],
     [TimerHandle, (x) => typeof x.when === "function" && "_args" in x],
   ];
   const ordinary = Function.prototype[Symbol.hasInstance];

@@ -21,135 +21,11 @@ import { showAwaitChain } from "./awaitchain";
 import { type UnretrievedErrors, forgetAtExit, reportPendingTasks } from "./unretrieved";
 import { reportUnstarted } from "./neverawaited";
 import { type Instrument, Instruments } from "./instruments";
+import { type AnyFunction, Handle, NO_ARGS, type Runnable, TimerHandle } from "./handles";
 
-/** Anything the loop can run from its ready queue: a Handle or a Task stepping itself. */
-export interface Runnable {
-  /** @internal */ _run(): void;
-}
+export { Handle, type Runnable, TimerHandle } from "./handles";
 
-// biome-ignore lint: a callback takes whatever arguments it was scheduled with.
-type AnyFunction = (...args: any[]) => unknown;
-
-const NO_ARGS: readonly unknown[] = [];
 const NO_OPTIONS: TaskOptions = Object.freeze({});
-
-/**
- * A callback scheduled with `callSoon` (Python's `asyncio.Handle`). Cancelling it
- * before it runs keeps it from running.
- */
-export class Handle implements Runnable {
-  /** @internal */ _callback: AnyFunction | null;
-  /** @internal */ _args: readonly unknown[];
-  /** @internal */ _loop: EventLoop;
-  /** @internal */ _cancelled: boolean;
-  /** @internal */ _repr: string | null;
-  /** @internal The context the callback runs in; null for the loop's own callbacks, which read no variables. */
-  _context: Context | null;
-
-  /** @internal */
-  constructor(callback: AnyFunction, args: readonly unknown[], loop: EventLoop, context: Context | null) {
-    this._callback = callback;
-    this._args = args;
-    this._loop = loop;
-    this._cancelled = false;
-    this._repr = null;
-    this._context = context;
-  }
-
-  /** Keeps the callback from running; it is a no-op once it ran or was cancelled. */
-  cancel(): void {
-    if (this._cancelled) return;
-    this._cancelled = true;
-    // In debug mode keep the description for messages about it, as CPython does.
-    if (this._loop._debug) this._repr = this.toString();
-    this._callback = null;
-    this._args = NO_ARGS;
-  }
-
-  /** True once `cancel()` was called. */
-  cancelled(): boolean {
-    return this._cancelled;
-  }
-
-  /** @internal */
-  _run(): void {
-    if (this._cancelled) return;
-    const callback = this._callback!;
-    const args = this._args;
-    const context = this._context;
-    const outer = context === null ? null : enter(context);
-    try {
-      switch (args.length) {
-        case 0:
-          callback();
-          break;
-        case 1:
-          callback(args[0]);
-          break;
-        case 2:
-          callback(args[0], args[1]);
-          break;
-        default:
-          callback(...args);
-      }
-    } catch (error) {
-      this._loop.callExceptionHandler({
-        message: `Exception in callback ${this._describeCallback()}`,
-        exception: error,
-        handle: this,
-      });
-    } finally {
-      if (outer !== null) leave(outer);
-    }
-  }
-
-  /** @internal */
-  _describeCallback(): string {
-    if (this._callback === null) return this._repr ?? "<cancelled>";
-    const name = this._callback.name || "(anonymous)";
-    return `${name}(${this._args.map(describe).join(", ")})`;
-  }
-
-  toString(): string {
-    if (this._repr !== null) return this._repr;
-    const state = this._cancelled ? " cancelled" : "";
-    return `<${this.constructor.name}${state} ${this._describeCallback()}>`;
-  }
-}
-
-/**
- * A callback scheduled for a point in time with `callLater` or `callAt` (Python's
- * `asyncio.TimerHandle`).
- */
-export class TimerHandle extends Handle {
-  /** @internal */ _when: number;
-  /** @internal */ _seq: number;
-  /** @internal */ _scheduled: boolean;
-
-  /** @internal */
-  constructor(when: number, seq: number, callback: AnyFunction, args: readonly unknown[], loop: EventLoop, context: Context | null) {
-    super(callback, args, loop, context);
-    this._when = when;
-    this._seq = seq;
-    this._scheduled = false;
-  }
-
-  /** The loop time (seconds) at which the callback is due. */
-  when(): number {
-    return this._when;
-  }
-
-  override cancel(): void {
-    if (!this._cancelled && this._scheduled) this._loop._timerHandleCancelled();
-    super.cancel();
-  }
-
-  override toString(): string {
-    if (this._repr !== null) return this._repr;
-    const state = this._cancelled ? " cancelled" : "";
-    return `<TimerHandle${state} when=${this._when} ${this._describeCallback()}>`;
-  }
-}
 
 /** What the loop passes to an exception handler (Python's context dict). */
 export interface ExceptionContext {
@@ -441,13 +317,21 @@ export class EventLoop {
 
   /** @internal `callAt` without the checks, in `context` (null: the loop's own callbacks). */
   _callAt(when: number, callback: AnyFunction, args: readonly unknown[], context: Context | null): TimerHandle {
+    const timer = new TimerHandle(when, 0, callback, args, this, context);
+    this._scheduleTimer(timer, when);
+    return timer;
+  }
+
+  /** @internal Puts `timer` in the heap, due at loop time `when`; a sleep makes its timer before it knows its loop. */
+  _scheduleTimer(timer: TimerHandle, when: number): void {
     this._checkClosed();
-    const timer = new TimerHandle(when, this._timerSeq++, callback, args, this, context);
+    timer._loop = this;
+    timer._when = when;
+    timer._seq = this._timerSeq++;
     this._scheduled.push(timer);
     timer._scheduled = true;
     if (this._instruments !== null) this._instruments.emit("timerScheduled", timer);
     if (this._host.sleeping) drivers.wakeHost(this);
-    return timer;
   }
 
   /** A new pending Future bound to this loop (Python's `create_future`). */
@@ -1008,7 +892,7 @@ export class EventLoop {
   private _endUntilComplete<T>(future: Future<T>): T {
     if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     // The error leaves the loop here, to the user: it shows the tasks it went through.
-    if (future._hasException) showAwaitChain(future._result);
+    if (future._exc !== 0) showAwaitChain(future._result);
     return future.result();
   }
 }

@@ -11,7 +11,7 @@ import { _wrapAbortable } from "./signals";
 import { recordAwaitSite } from "./awaitchain";
 import { recordSuspension } from "./sites";
 import { withoutStack } from "./stacks";
-import { UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
+import { RETRIEVED, UNSEEN, UNSEEN_WATCHED, UnretrievedErrors, reportAtExit, unwatch, watchForCollection } from "./unretrieved";
 
 const PENDING = 0;
 const CANCELLED = 1;
@@ -56,37 +56,37 @@ type Callback = ContextCallback | DoneCallback<never> | Waiter;
 export class Future<T = unknown> implements PromiseLike<T> {
   /** @internal */ _loop: EventLoop;
   /** @internal */ _state: State;
-  /** @internal The result, or the error when `_hasException`. */
-  _result: unknown;
-  /** @internal */ _hasException: boolean;
   /**
-   * @internal Why it was cancelled: the message given to `cancel` (Python's
-   * `_cancel_message`), or the CancelledError a task's coroutine raised, kept to be
-   * re-raised as it is (Python's `_cancelled_exc`); Python never needs both at once.
+   * @internal The result; the error when `_exc` is nonzero; once cancelled, why: the
+   * message given to `cancel` (Python's `_cancel_message`), or the CancelledError a
+   * task's coroutine raised, kept to be re-raised as it is (Python's `_cancelled_exc`).
+   * A pending task keeps here the message of a cancellation it has yet to deliver.
+   * One field for all: a future never needs two of them at once, and a suspended task
+   * holds two futures (itself and what it waits on).
    */
-  _cancel: string | CancelledError | undefined;
-  /** @internal The first done callback; most futures never have a second. */
-  _callback0: Callback | null;
-  /** @internal */ _callbacks: Callback[] | null;
+  _result: unknown;
+  /**
+   * @internal 0 unless the future failed; then RETRIEVED once somebody saw the error, or,
+   * while nobody has (Python's `_log_traceback`), UNSEEN in the loop's list or
+   * UNSEEN_WATCHED in the registry (see unretrieved.ts).
+   */
+  _exc: number;
+  /**
+   * @internal The done callbacks: none, the only one (most futures never have a second,
+   * and no array is made for it), or from the second on an array of them.
+   */
+  _callbacks: Callback | Callback[] | null;
   /** @internal The native promise behind `then`, made on first use. */
   _promise: PromiseBridge<unknown> | null;
-  /**
-   * @internal Nonzero while nobody has seen the error (Python's `_log_traceback`):
-   * UNSEEN in the loop's list, UNSEEN_WATCHED in the registry (see unretrieved.ts).
-   */
-  _logTraceback: number;
 
   /** A pending future on `loop`, or on `getEventLoop()` (Python's `Future(loop=...)`). */
   constructor(loop?: EventLoop) {
     this._loop = loop ?? getEventLoop();
     this._state = PENDING;
     this._result = undefined;
-    this._hasException = false;
-    this._cancel = undefined;
-    this._callback0 = null;
+    this._exc = 0;
     this._callbacks = null;
     this._promise = null;
-    this._logTraceback = 0;
   }
 
   /** The loop this future is bound to. */
@@ -114,7 +114,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Result is not set.");
     this._markRetrieved();
-    if (this._hasException) throw this._result;
+    if (this._exc !== 0) throw this._result;
     return this._result as T;
   }
 
@@ -129,7 +129,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this._state === CANCELLED) throw this._makeCancelledError();
     if (this._state === PENDING) throw new InvalidStateError("Exception is not set.");
     this._markRetrieved();
-    return this._hasException ? this._result : undefined;
+    return this._exc !== 0 ? this._result : undefined;
   }
 
   /**
@@ -145,7 +145,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this._markRetrieved();
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancel = reason;
+    this._result = reason;
     this._scheduleCallbacks();
     return true;
   }
@@ -174,7 +174,6 @@ export class Future<T = unknown> implements PromiseLike<T> {
       error = new (error as new () => Error)();
     }
     this._result = error;
-    this._hasException = true;
     this._state = FINISHED;
     this._watchRetrieval();
     this._scheduleCallbacks();
@@ -204,22 +203,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
     // Once done, the callbacks are already scheduled (CPython cleared its list).
     if (this._state !== PENDING) return 0;
     const matches = (cb: Callback | null) => cb === callback || (cb instanceof ContextCallback && cb.fn === callback);
-    let removed = 0;
-    const rest = this._callbacks;
-    if (rest !== null) {
-      const kept = rest.filter((cb) => !matches(cb));
-      removed = rest.length - kept.length;
-      this._callbacks = kept.length > 0 ? kept : null;
-    }
-    if (matches(this._callback0)) {
-      removed++;
-      this._callback0 = null;
-    }
-    if (this._callback0 === null && this._callbacks !== null) {
-      this._callback0 = this._callbacks.shift()!;
-      if (this._callbacks.length === 0) this._callbacks = null;
-    }
-    return removed;
+    const all = this._callbackList();
+    const kept = all.filter((cb) => !matches(cb));
+    this._callbacks = kept.length === 0 ? null : kept.length === 1 ? kept[0]! : kept;
+    return all.length - kept.length;
   }
 
   /** Native promise interop: settles with the future's result or error. */
@@ -245,7 +232,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   _stateDescription(): string {
     if (this._state === PENDING) return "pending";
     if (this._state === CANCELLED) return "cancelled";
-    return this._hasException ? `finished exception=${describeError(this._result)}` : `finished result=${describe(this._result)}`;
+    return this._exc !== 0 ? `finished exception=${describeError(this._result)}` : `finished result=${describe(this._result)}`;
   }
 
   /** @internal */
@@ -255,35 +242,40 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal Python's `_make_cancelled_error`: the saved error once, else a new one. */
   _makeCancelledError(): CancelledError {
-    const reason = this._cancel;
+    const reason = this._result;
     if (reason instanceof CancelledError) {
-      this._cancel = undefined;
+      this._result = undefined;
       return reason;
     }
-    return withoutStack(this._loop._debug, () => new CancelledError(reason ?? ""));
+    return withoutStack(this._loop._debug, () => new CancelledError(typeof reason === "string" ? reason : ""));
   }
 
   /** @internal The cancel message as Python's `_cancel_message` holds it ("" when none). */
   _cancelMessage(): string {
-    return typeof this._cancel === "string" ? this._cancel : "";
+    return this._state !== FINISHED && typeof this._result === "string" ? this._result : "";
   }
 
   /** @internal The most recently registered callback of a pending future, or null. */
   _lastCallback(): Callback | null {
-    const rest = this._callbacks;
-    return rest !== null && rest.length > 0 ? rest[rest.length - 1]! : this._callback0;
+    const callbacks = this._callbacks;
+    return Array.isArray(callbacks) ? callbacks[callbacks.length - 1]! : callbacks;
+  }
+
+  /** @internal The done callbacks not yet run, in order (a copy). */
+  _callbackList(): Callback[] {
+    const callbacks = this._callbacks;
+    return callbacks === null ? [] : Array.isArray(callbacks) ? [...callbacks] : [callbacks];
   }
 
   /** @internal Registers a done callback or a waiting task. */
   _addCallback(callback: Callback): void {
     if (this._state !== PENDING) {
       this._scheduleLateCallback(callback);
-    } else if (this._callback0 === null && this._callbacks === null) {
-      this._callback0 = callback;
-    } else if (this._callbacks === null) {
-      this._callbacks = [callback];
     } else {
-      this._callbacks.push(callback);
+      const callbacks = this._callbacks;
+      if (callbacks === null) this._callbacks = callback;
+      else if (Array.isArray(callbacks)) callbacks.push(callback);
+      else this._callbacks = [callbacks, callback];
     }
   }
 
@@ -295,17 +287,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
    */
   _scheduleCallbacks(): void {
     if (this._promise !== null) this._promise.settle(this as Future<unknown>);
-    if (this._callback0 !== null) this._loop._scheduleTask(this);
+    if (this._callbacks !== null) this._loop._scheduleTask(this);
   }
 
   /** @internal Run from the ready queue: calls the callbacks registered before completion. */
   _run(): void {
-    const first = this._callback0;
-    const rest = this._callbacks;
-    this._callback0 = null;
+    const callbacks = this._callbacks;
     this._callbacks = null;
-    if (first !== null) this._invokeCallback(first);
-    if (rest !== null) for (let i = 0; i < rest.length; i++) this._invokeCallback(rest[i]!);
+    if (callbacks === null) return;
+    if (Array.isArray(callbacks)) {
+      for (let i = 0; i < callbacks.length; i++) this._invokeCallback(callbacks[i]!);
+    } else {
+      this._invokeCallback(callbacks);
+    }
   }
 
   private _invokeCallback(callback: Callback): void {
@@ -350,10 +344,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   /** @internal The error was seen by someone: do not report it as never retrieved. */
   _markRetrieved(): void {
-    const unseen = this._logTraceback;
-    if (unseen !== 0) {
-      this._logTraceback = 0;
-      if (unseen === UNSEEN_WATCHED) unwatch(this as Future<unknown>);
+    const exc = this._exc;
+    if (exc > RETRIEVED) {
+      this._exc = RETRIEVED;
+      if (exc === UNSEEN_WATCHED) unwatch(this as Future<unknown>);
     }
   }
 
@@ -362,8 +356,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
    * before the loop closes or the future is collected. Nothing is formatted here.
    */
   _watchRetrieval(): void {
-    if (this._logTraceback !== 0) return;
-    this._logTraceback = UNSEEN;
+    if (this._exc > RETRIEVED) return;
+    this._exc = UNSEEN;
     const loop = this._loop;
     if (loop._closed) {
       // No close is left to report it at: only the collection.
@@ -409,9 +403,9 @@ class PromiseBridge<T> {
     if (future._state === CANCELLED) {
       // Not _makeCancelledError(): that hands a task's CancelledError over only once,
       // and an awaiting task must still get it.
-      const reason = future._cancel;
-      this._reject(reason instanceof CancelledError ? reason : withoutStack(future._loop._debug, () => new CancelledError(reason ?? "")));
-    } else if (future._hasException) {
+      const reason = future._result;
+      this._reject(reason instanceof CancelledError ? reason : withoutStack(future._loop._debug, () => new CancelledError(future._cancelMessage())));
+    } else if (future._exc !== 0) {
       this._reject(future._result);
     } else {
       this._resolve(future._result as T);

@@ -185,7 +185,7 @@ function cancelLeftovers(loop: EventLoop): { tasks: Task<unknown>[]; gathered: F
 function reportLeftoverErrors(loop: EventLoop, tasks: Task<unknown>[]): void {
   for (const task of tasks) {
     if (task.cancelled()) continue;
-    if (task._hasException) {
+    if (task._exc !== 0) {
       loop.callExceptionHandler({
         message: "unhandled exception during asyncio.run() shutdown",
         exception: task.exception(),

@@ -32,8 +32,8 @@ export function _abortError(message: string, cause?: unknown): Error {
 
 /** A cancelled future's CancelledError, without using up the one a task keeps to re-raise. */
 function cancelledErrorOf(future: Future<unknown>): CancelledError {
-  const reason = future._cancel;
-  return reason instanceof CancelledError ? reason : new CancelledError(reason ?? "");
+  const reason = future._result;
+  return reason instanceof CancelledError ? reason : new CancelledError(future._cancelMessage());
 }
 
 function withMessage(text: string, message: string): string {

@@ -159,7 +159,7 @@ export class TaskGroup {
     }
     if (task.cancelled()) return;
     const error = task.exception();
-    if (!task._hasException) return;
+    if (task._exc === 0) return;
     this._errors.push(error);
     const parent = this._parentTask!;
     if (parent.done()) {

@@ -144,7 +144,7 @@ export class Task<T = unknown> extends Future<T> {
         waitingOn._removeCallback(this as never);
         this._futWaiter = null;
         this._mustCancel = true;
-        this._cancel = msg;
+        this._result = msg;
         this._loop._scheduleTask(this);
         return true;
       }
@@ -158,7 +158,7 @@ export class Task<T = unknown> extends Future<T> {
       }
     }
     this._mustCancel = true;
-    this._cancel = msg;
+    this._result = msg;
     return true;
   }
 
@@ -222,7 +222,7 @@ export class Task<T = unknown> extends Future<T> {
     this._resume = null;
     if (resume instanceof StepError) {
       this._step(true, resume.error);
-    } else if (resume._state === 2 && !resume._hasException) {
+    } else if (resume._state === 2 && resume._exc === 0) {
       // Python's Task.__wakeup: resume with the awaited future's outcome.
       this._step(false, undefined);
     } else {
@@ -310,7 +310,7 @@ export class Task<T = unknown> extends Future<T> {
       if (this._mustCancel) {
         // Cancelled right before the coroutine returned.
         this._mustCancel = false;
-        super._cancelWith(this._cancel);
+        super._cancelWith(this._result as string | undefined);
       } else {
         super.setResult(step.value);
       }
@@ -329,7 +329,7 @@ export class Task<T = unknown> extends Future<T> {
       } else {
         yielded._addCallback(this);
         this._futWaiter = yielded;
-        if (this._mustCancel && yielded.cancel(this._cancel as string | undefined)) this._mustCancel = false;
+        if (this._mustCancel && yielded.cancel(this._result as string | undefined)) this._mustCancel = false;
       }
     } else if (isCoroutine(yielded)) {
       this._scheduleError(

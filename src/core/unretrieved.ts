@@ -18,10 +18,12 @@ import type { Task } from "./tasks";
 import { settleAwaitChain } from "./awaitchain";
 import { onProcessEvent } from "./hostevents";
 
-/** `Future._logTraceback`: nobody has seen the error… */
-export const UNSEEN = 1;
+/** `Future._exc` of a failed future whose error somebody has seen. */
+export const RETRIEVED = 1;
+/** `Future._exc`: nobody has seen the error (Python's `_log_traceback`)… */
+export const UNSEEN = 2;
 /** …and it is watched by the registry instead of the loop's list. */
-export const UNSEEN_WATCHED = 2;
+export const UNSEEN_WATCHED = 3;
 
 /** Seconds of loop time an error stays in the loop's list before it is watched for collection. */
 const AGE_SECONDS = 1;
@@ -85,7 +87,7 @@ export class UnretrievedErrors {
     const futures = this._futures;
     for (let i = 0; i < this._old; i++) {
       const future = futures[i]!;
-      if (future._logTraceback === UNSEEN) this._watchForCollection(future);
+      if (future._exc === UNSEEN) this._watchForCollection(future);
     }
     this._old = this._futures.length;
     this._agedAt = now;
@@ -99,10 +101,10 @@ export class UnretrievedErrors {
     this._futures = [];
     this._watched = [];
     this._old = 0;
-    for (const future of futures) if (future._logTraceback === UNSEEN) reportNow(future);
+    for (const future of futures) if (future._exc === UNSEEN) reportNow(future);
     for (const ref of watched) {
       const future = ref.deref();
-      if (future !== undefined && future._logTraceback === UNSEEN_WATCHED) {
+      if (future !== undefined && future._exc === UNSEEN_WATCHED) {
         atCollection?.unregister(future);
         reportNow(future);
       }
@@ -121,13 +123,13 @@ export class UnretrievedErrors {
     let old = 0;
     for (let i = 0; i < futures.length; i++) {
       const future = futures[i]!;
-      if (future._logTraceback !== UNSEEN) continue;
+      if (future._exc !== UNSEEN) continue;
       if (i < this._old) old++;
       futures[kept++] = future;
     }
     futures.length = kept;
     this._old = old;
-    if (this._watched.length > 0) this._watched = this._watched.filter((ref) => ref.deref()?._logTraceback === UNSEEN_WATCHED);
+    if (this._watched.length > 0) this._watched = this._watched.filter((ref) => ref.deref()?._exc === UNSEEN_WATCHED);
   }
 }
 
@@ -139,7 +141,7 @@ export function watchForCollection(future: Future<unknown>): void {
   if (atCollection === null || typeof WeakRef !== "function") return;
   const error = future._result;
   settleAwaitChain(error);
-  future._logTraceback = UNSEEN_WATCHED;
+  future._exc = UNSEEN_WATCHED;
   atCollection.register(future, { loop: future._loop, error, message: neverRetrievedMessage(future), what: String(future) }, future);
 }
 
@@ -157,7 +159,7 @@ function isTask(future: Future<unknown>): future is Task<unknown> {
 }
 
 function reportNow(future: Future<unknown>): void {
-  future._logTraceback = 0;
+  future._exc = RETRIEVED;
   future._loop.callExceptionHandler({ message: neverRetrievedMessage(future), exception: future._result, future });
 }
 

@@ -2,150 +2,19 @@
  * The waiting functions of Python's `asyncio/tasks.py`: sleep, gather, wait, waitFor,
  * asCompleted, shield.
  */
-import { type Awaitable, type AwaitableResult, type Coroutine, type Suspension, _claim, _suspend, isCoroutine } from "./coroutines";
-import { type EventLoop, type TimerHandle, _ensureFuture, _getRunningLoop, getEventLoop, getRunningLoop } from "./events";
+import { type Awaitable, type AwaitableResult, type Coroutine, type Suspension, _claim, isCoroutine } from "./coroutines";
+import { type EventLoop, _ensureFuture, getEventLoop, getRunningLoop } from "./events";
 import { CancelledError, RuntimeError, StopAsyncIteration, TimeoutError } from "./exceptions";
 import { Future } from "./futures";
 import { describe, isThenable } from "./repr";
 import { timeout as timeoutScope } from "./timeouts";
-import * as neverAwaited from "./neverawaited";
-import { recordSuspension } from "./sites";
 import { withoutStack } from "./stacks";
 import type { Task } from "./tasks";
-
-function setResultUnlessCancelled<T>(future: Future<T>, result: T): void {
-  if (!future.cancelled()) future.setResult(result);
-}
 
 /** @internal The task that shielded each future (call graphs show it awaiting the future). */
 export const _shieldedBy = new WeakMap<Future<unknown>, Task<unknown>>();
 
-/** @internal The loop time each sleeping future of `loop` is due (a task table says `sleep until t=3.0`). */
-export function _sleepDeadlines(loop: EventLoop): Map<Future<unknown>, number> {
-  const deadlines = new Map<Future<unknown>, number>();
-  for (const timer of loop._scheduled.toArray()) {
-    if (!timer._cancelled && timer._callback === setResultUnlessCancelled) deadlines.set(timer._args[0] as Future<unknown>, timer._when);
-  }
-  return deadlines;
-}
-
-/**
- * Suspends the calling task for `delay` seconds, then returns `result` (Python's
- * `asyncio.sleep`). `sleep(0)` gives the loop exactly one iteration.
- *
- * @throws TypeError for a delay that is not a number; RangeError for NaN (as Python 3.13).
- */
-export function sleep(delay: number): Coroutine<undefined>;
-export function sleep<T>(delay: number, result: T): Coroutine<T>;
-export function sleep<T>(delay: number, result?: T): Coroutine<T | undefined> {
-  return new Sleep(delay, result);
-}
-
-const START = 0;
-const WAITING = 1;
-const YIELDED = 2;
-const DONE = 3;
-
-/**
- * `sleep` as a hand-written coroutine object rather than a generator: it is its own
- * iterator and keeps one object per sleeping task instead of a generator, a
- * FutureIterator and their frames (the memory workload: 100 000 suspended tasks). It
- * behaves as the generator
- *
- *     function* sleep(delay, result) {
- *       check delay;
- *       if (delay <= 0) { yield; return result; }
- *       const future = new Future(loop), timer = loop.callAt(now + delay, set future's result);
- *       try { return yield* future; } finally { timer.cancel(); }
- *     }
- *
- * did: nothing is checked or armed before the first `next()`, and `throw`/`return`
- * cancel the timer as the `finally` did.
- */
-class Sleep<T> implements Coroutine<T> {
-  private _delay: number;
-  private _result: T;
-  private _state: typeof START | typeof WAITING | typeof YIELDED | typeof DONE;
-  private _future: Future<T> | null;
-  private _timer: TimerHandle | null;
-
-  constructor(delay: number, result: T) {
-    this._delay = delay;
-    this._result = result;
-    this._state = START;
-    this._future = null;
-    this._timer = null;
-    // Python warns of `asyncio.sleep(1)` without `await`; in debug mode, so do we.
-    const loop = _getRunningLoop();
-    if (loop !== null && loop._debug) neverAwaited.watchUnstarted(this, "sleep", loop, sleep);
-  }
-
-  next(): IteratorResult<Suspension, T> {
-    const state = this._state;
-    if (state === START) {
-      if (neverAwaited.watching) neverAwaited.started(this);
-      const delay = this._delay;
-      this._state = DONE; // a failed check ends the coroutine, as a generator's throw does
-      if (typeof delay !== "number") throw new TypeError(`sleep() delay must be a number of seconds, got ${describe(delay)}`);
-      if (Number.isNaN(delay)) throw new RangeError("Invalid delay: NaN (not a number)");
-      if (delay <= 0) {
-        this._state = YIELDED;
-        const running = _getRunningLoop();
-        if (running !== null && running._debug) recordSuspension(running, Sleep.prototype.next);
-        return { done: false, value: _suspend(undefined) };
-      }
-      const loop = getRunningLoop();
-      const future = new Future<T>(loop);
-      this._future = future;
-      this._timer = loop._callAt(loop.time() + delay, setResultUnlessCancelled as never, [future, this._result], null);
-      this._state = WAITING;
-      if (loop._debug) recordSuspension(loop, Sleep.prototype.next);
-      return { done: false, value: _suspend(future as Future<unknown>) };
-    }
-    if (state === WAITING) {
-      const future = this._future!;
-      this._leave();
-      if (future._state === 0) throw new RuntimeError(`await wasn't used with future: ${future} was resumed before it was done`);
-      return { done: true, value: future.result() };
-    }
-    if (state === YIELDED) {
-      this._state = DONE;
-      return { done: true, value: this._result };
-    }
-    return { done: true, value: undefined as never };
-  }
-
-  throw(error: unknown): IteratorResult<Suspension, T> {
-    if (neverAwaited.watching) neverAwaited.started(this);
-    if (this._state === WAITING) this._leave();
-    this._state = DONE;
-    throw error;
-  }
-
-  return(value: T): IteratorResult<Suspension, T> {
-    if (neverAwaited.watching) neverAwaited.started(this);
-    if (this._state === WAITING) this._leave();
-    this._state = DONE;
-    return { done: true, value };
-  }
-
-  /** The `finally` of the generator: the timer is cancelled whichever way the sleep ends. */
-  private _leave(): void {
-    this._timer!.cancel();
-    this._timer = null;
-    this._future = null;
-    this._state = DONE;
-  }
-
-  [Symbol.iterator](): this {
-    return this;
-  }
-
-  /** Tagged as a generator, so `isCoroutine` and `createTask` accept it. */
-  get [Symbol.toStringTag](): string {
-    return "Generator";
-  }
-}
+export { _sleepDeadlines, _sleepFuture, sleep } from "./sleep";
 
 /** Options of `gather`. */
 export interface GatherOptions {
@@ -262,7 +131,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         return;
       }
       const error = child.exception();
-      if (child._hasException) {
+      if (child._exc !== 0) {
         outer.setException(error);
         return;
       }
@@ -270,7 +139,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     if (finished === distinct) {
       const results = children.map((f) => {
         if (f.cancelled()) return withoutStack(f._loop._debug, () => new CancelledError(f._cancelMessage()));
-        return f._hasException ? f.exception() : f.result();
+        return f._exc !== 0 ? f.exception() : f.result();
       });
       if (outer._cancelRequested) outer.setException(child._makeCancelledError());
       else outer.setResult(results);
@@ -371,7 +240,7 @@ function* waitUntil<F extends Future<unknown>>(
     if (
       counter <= 0 ||
       returnWhen === FIRST_COMPLETED ||
-      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f._hasException)
+      (returnWhen === FIRST_EXCEPTION && !f.cancelled() && f._exc !== 0)
     ) {
       timer?.cancel();
       if (!waiter.done()) waiter.setResult(undefined);
@@ -467,7 +336,7 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const onInnerDone = (): void => {
     if (outer.cancelled()) return;
     if (inner.cancelled()) outer.cancel();
-    else if (inner._hasException) outer.setException(inner.exception());
+    else if (inner._exc !== 0) outer.setException(inner.exception());
     else outer.setResult(inner.result());
   };
   const onOuterDone = (): void => {

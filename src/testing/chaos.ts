@@ -20,7 +20,7 @@
  * wake-up of a task goes through one of these, so reordering tasks woken in the same
  * iteration beyond them would produce orders no asyncio program can see.
  */
-import { type _SchedulePerturbation as SchedulePerturbation, type EventLoop, type TimerHandle, allTasks } from "../index.browser";
+import { type _SchedulePerturbation as SchedulePerturbation, type EventLoop, type TimerHandle, _sleepFuture, allTasks } from "../index.browser";
 
 /** What a chaos schedule may perturb; each is on unless turned off. */
 export interface ChaosOptions {
@@ -210,7 +210,7 @@ export class ChaosSchedule implements SchedulePerturbation {
 
 /** A timer as the trace names it: whose sleep it ends, or its callback. */
 function describeTimer(loop: EventLoop, timer: TimerHandle): string {
-  const target = timer._args[0];
+  const target = _sleepFuture(timer);
   for (const task of allTasks(loop)) if (task._futWaiter === target && target !== undefined) return `${task.getName()}'s sleep`;
   return timer._describeCallback();
 }

@@ -20,6 +20,7 @@ import {
   Task,
   VirtualClock,
   _describeStuckTasks,
+  _sleepFuture,
   allTasks,
   gather,
   getRunningLoop,
@@ -281,7 +282,7 @@ class TestRun<T> {
     // A sleep's timer is the sleeping task's, which the line above names already.
     const waitedOn = new Set<unknown>();
     for (const task of allTasks(loop)) waitedOn.add(task._futWaiter);
-    const timers = loop._scheduled.toArray().filter((timer) => !timer.cancelled() && !waitedOn.has(timer._args[0]));
+    const timers = loop._scheduled.toArray().filter((timer) => !timer.cancelled() && !waitedOn.has(_sleepFuture(timer)));
     if (timers.length > 0) {
       timers.sort((a, b) => a.when() - b.when());
       const lines = timers.map((timer) => `  ${timer._describeCallback()} at t=${formatTime(timer.when())}`);

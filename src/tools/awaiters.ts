@@ -36,10 +36,7 @@ export function unregister(future: Future<unknown>, waiter: Future<unknown>): vo
 
 /** @internal The done callbacks a future holds (a TaskGroup child holds its group's). */
 export function doneCallbacks(future: Future<unknown>): object[] {
-  const all: object[] = [];
-  if (future._callback0 !== null) all.push(future._callback0);
-  if (future._callbacks !== null) all.push(...future._callbacks);
-  return all;
+  return future._callbackList();
 }
 
 /** @internal Who awaits each future of one loop, indexed once from its live tasks. */

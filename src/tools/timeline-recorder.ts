@@ -17,7 +17,7 @@ import { Future } from "../core/futures";
 import type { Instrument } from "../core/instruments";
 import { type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
-import { GatheringFuture } from "../core/waiting";
+import { GatheringFuture, _sleepFuture } from "../core/waiting";
 import { type Timeline, type TimelineMark, type TimelineSpan, type TimelineTask, formatSeconds, positiveInteger } from "./timeline";
 import { type TimelineHtmlOptions, timelineHtml } from "./timeline-html";
 import { type TraceEvents, type TraceEventsOptions, traceEvents } from "./trace-events";
@@ -194,7 +194,7 @@ export class TimelineRecorder implements Instrument {
     entry.task.exited = this._now(task._loop);
     entry.task.wallExited = this._wallNow();
     // The internal flag, not `exception()`: reading the error would mark it retrieved.
-    entry.task.outcome = task.cancelled() ? "cancelled" : task._hasException ? "failed" : "returned";
+    entry.task.outcome = task.cancelled() ? "cancelled" : task._exc !== 0 ? "failed" : "returned";
   }
 
   /** Instrument hook: a callback begins on the loop's lane. */
@@ -364,7 +364,7 @@ function describeWait(future: Future<unknown>, timers: readonly TimerHandle[]): 
   }
   // `sleep` arms a timer whose callback completes the very future the step then waits on.
   for (const timer of timers) {
-    if (timer._args[0] === future) return `sleep until t=${formatSeconds(timer.when())}`;
+    if (_sleepFuture(timer) === future) return `sleep until t=${formatSeconds(timer.when())}`;
   }
   return String(future);
 }
@@ -373,7 +373,7 @@ function describeCallback(callback: Handle | Future<unknown>, owners: WeakMap<Ti
   if (callback instanceof Future) {
     const what = callback instanceof Task ? `task '${callback.getName()}'` : callback.constructor.name;
     // A waiting task is a done callback of its own: name it, it is what the future wakes.
-    const first = callback._callback0;
+    const first = callback._callbackList()[0];
     return `done callbacks of ${what}${first instanceof Task ? `: wakes ${first.getName()}` : ""}`;
   }
   const name = callback._callback === null ? "(cancelled)" : callback._callback.name || "(anonymous)";

@@ -162,7 +162,7 @@ describe("reported while the program runs", () => {
     idleFor(loop, 4.5);
     await collect();
     expect(reports).toEqual([]);
-    expect(kept._logTraceback).toBe(2); // watched for collection, no longer held by the loop
+    expect(kept._exc).toBe(3); // watched for collection, no longer held by the loop
     loop.close();
     expect(reports).toEqual(["Task exception was never retrieved: kept"]);
     await collect();
