@@ -323,7 +323,7 @@ const fmtValue = (v: number, unit: string): string => (unit === "B/task" ? v.toF
 
 function printResults(results: BenchResult[], options: BenchOptions): void {
   const log = options.log;
-  log(`\nmedian of ${options.reps} run${options.reps === 1 ? "" : "s"} (min–max), scale ${options.scale}; times in ms, memory in bytes per task`);
+  log(`\nmedian of ${options.reps} run${options.reps === 1 ? "" : "s"} (min–max), scale ${options.scale}, Node ${process.version}; times in ms, memory in bytes per task`);
   // Variants of our own (asyncio-ts-hoisted) are longer than the peers' names.
   const systemWidth = Math.max(14, ...results.map((r) => r.system.length + 2));
   log(`${"workload".padEnd(12)}${"system".padEnd(systemWidth)}${"median".padStart(11)}  ${"(min–max)".padEnd(20)}${"peak RSS".padStart(9)}`);

@@ -3,6 +3,9 @@
  * and passes its own result check, and the scaling workload prints its points. Nothing
  * here is about speed.
  */
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { runBenchmarks } from "../bench/run";
 
@@ -24,3 +27,22 @@ test("every benchmark program runs and checks its own result (quick mode)", asyn
   );
   for (const p of ours) expect(p.nsPerTask).not.toBeNull();
 }, 180_000);
+
+test("the engine programs of bench/engine run and print what docs/performance.md quotes", () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const sizes = execFileSync(process.execPath, ["--expose-gc", join(root, "bench", "engine", "object-sizes.mjs")], { encoding: "utf8" });
+  const lines = sizes.trim().split("\n");
+  expect(lines).toHaveLength(4);
+  const bytes = lines.map((line) => Number(/^\s*(\d+) B {2}/.exec(line)?.[1]));
+  for (const b of bytes) expect(b).toBeGreaterThan(0);
+  // A generator weighs more than the promise of an async function that returns at once,
+  // and marking it taken makes it heavier: the spawn section's argument.
+  expect(bytes[0]).toBeGreaterThan(bytes[2]!);
+  expect(bytes[1]).toBeGreaterThan(bytes[0]!);
+
+  const warmup = execFileSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join(root, "bench", "engine", "fanout-warmup.ts")], {
+    encoding: "utf8",
+    env: { ...process.env, DEPTH: "2" },
+  });
+  expect(warmup.trim().split("\n").map((line) => /^round (\d): asyncio-ts [\d.]+ ms, native [\d.]+ ms: [\d.]+× native$/.exec(line)?.[1])).toEqual(["0", "1", "2", "3"]);
+}, 60_000);
