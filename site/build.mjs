@@ -70,7 +70,8 @@ async function buildPlayground(out, watch = false) {
     sourcemap: false,
     legalComments: "none",
     logLevel: "warning",
-    alias: { "asyncio-ts": join(root, "src", "index.browser.ts") },
+    // asyncio-ts/testing has an alias of its own: an alias also matches the subpaths of its name.
+    alias: { "asyncio-ts/testing": join(root, "src", "testing", "index.ts"), "asyncio-ts": join(root, "src", "index.browser.ts") },
   };
   const builds = [
     { ...common, entryPoints: { playground: join(site, "playground", "app.ts") }, outdir: out, define: { __PLAYGROUND_EXAMPLES__: JSON.stringify(examples) } },
@@ -89,8 +90,9 @@ async function buildPlayground(out, watch = false) {
 
 /**
  * types.json for the playground's type checker: the declarations of asyncio-ts's browser
- * entry (emitted from src/ by the TypeScript compiler, `@internal` stripped) and the
- * ES2022 and DOM libraries, by the path the checker gives them.
+ * entry and of asyncio-ts/testing (emitted from src/ by the TypeScript compiler,
+ * `@internal` stripped) and the ES2022 and DOM libraries, by the path the checker gives
+ * them.
  */
 async function buildTypes(out) {
   const ts = (await import("typescript")).default;
@@ -100,7 +102,7 @@ async function buildTypes(out) {
   const json = JSON.parse(readFileSync(join(site, "playground", "compiler-options.json"), "utf8"));
   const { options, errors } = ts.convertCompilerOptionsFromJson(json, site);
   if (errors.length > 0) throw new Error(`playground/compiler-options.json: ${errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, " ")).join("; ")}`);
-  const program = ts.createProgram([join(src, "index.browser.ts")], {
+  const program = ts.createProgram([join(src, "index.browser.ts"), join(src, "testing", "index.ts")], {
     ...options,
     declaration: true,
     emitDeclarationOnly: true,
@@ -117,7 +119,9 @@ async function buildTypes(out) {
       files[`/lib/${name}`] = readFileSync(join(libDir, name), "utf8");
     }
   }
-  if (!files["/asyncio-ts/index.browser.d.ts"]) throw new Error("the declarations of src/index.browser.ts were not emitted");
+  for (const entry of ["index.browser", "testing/index"]) {
+    if (!files[`/asyncio-ts/${entry}.d.ts`]) throw new Error(`the declarations of src/${entry}.ts were not emitted`);
+  }
   writeFileSync(join(out, "types.json"), JSON.stringify(files));
 }
 

@@ -138,6 +138,7 @@ export {
   type WriterTransport,
   type ClientConnectedCallback,
 } from "./core/streams";
+export { type OpenConnectionOptions, type StartServerOptions, openConnection, startServer } from "./core/networks";
 export { withAwaitChain } from "./core/awaitchain";
 export { type Instrument } from "./core/instruments";
 /** @internal For `asyncio-ts/testing`, which reaches the core only through this entry. */
@@ -151,6 +152,8 @@ export {
 } from "./core/protocols";
 /** @internal For the fake network of `asyncio-ts/testing`. */
 export { setLoopNetwork as _setLoopNetwork, type LoopNetwork as _LoopNetwork } from "./core/networks";
+/** @internal For the fake network of `asyncio-ts/testing`: the protocol factory of `startServer`. */
+export { _streamServerFactory } from "./core/streams";
 /** @internal For `asyncio-ts/testing`'s seeded chaos schedules. */
 export type { SchedulePerturbation as _SchedulePerturbation } from "./core/events";
 /** @internal For `asyncio-ts/testing`'s reports: the future a sleep's timer completes. */

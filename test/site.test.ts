@@ -182,6 +182,26 @@ const SEED_BLOCKING = [
   "Total time: 5.0",
 ];
 
+/**
+ * Exact on virtual time: a request is a connect (one round trip, 0.1 s), the line there
+ * (0.05 s), the server's work (0.3, 0.6 or 2 s) and the answer back (0.05 s).
+ */
+const THREE_SERVERS = [
+  "one after the other:",
+  "  0.50 s  hello from fast (GET /)",
+  "  1.30 s  hello from medium (GET /)",
+  "  3.50 s  hello from slow (GET /)",
+  "concurrently (gather):",
+  "  0.50 s  hello from fast (GET /)",
+  "  0.80 s  hello from medium (GET /)",
+  "  2.20 s  hello from slow (GET /)",
+  "concurrently, waiting 1 s at most (wait with a timeout):",
+  "  fast-1s: hello from fast (GET /)",
+  "  medium-1s: hello from medium (GET /)",
+  "  slow-1s: no answer after 1.00 s, cancelled",
+  "concurrency saved 1.30 s",
+];
+
 test("the site is static files: docs pages, the API reference and the playground", () => {
   for (const page of ["index.html", "guide/getting-started.html", "guide/porting.html", "guide/cancellation.html", "guide/testing.html", "performance.html", "api/index.html", "playground/index.html", "playground/worker.js", "playground/typecheck.js", "playground/types.json"]) {
     expect(existsSync(join(dist, page)), page).toBe(true);
@@ -267,7 +287,6 @@ describe.skipIf(!available)("the playground in Chromium", () => {
 
   test("the other examples print what they show", async () => {
     const expected: Record<string, (lines: string[]) => void> = {
-      "three-servers": (lines) => expect(lines).toContain("  slow: gave up (TimeoutError)"),
       "producer-consumer": (lines) => expect(lines.at(-1)).toBe("all consumed"),
       taskgroup: (lines) => expect(lines).toEqual(["quick finished", "slow cancelled", "caught ExceptionGroup: RangeError: faulty failed"]),
       timeout: (lines) => expect(lines).toEqual(["fast: rows", "timeout: gave up at t=1.5", "waitFor: gave up at t=3.5; the task was cancelled: true"]),
@@ -278,6 +297,40 @@ describe.skipIf(!available)("the playground in Chromium", () => {
       check(await consoleLines(page));
       await page.close();
     }
+  });
+
+  test("three-servers runs over the fake network of asyncio-ts/testing: the slow server is slow on virtual time, and the program type-checks", async () => {
+    const page = await open("?example=three-servers&run=1&speed=0");
+    await waitForStatus(page, "done");
+    expect(await consoleLines(page)).toEqual(THREE_SERVERS);
+    expect(await page.getByTestId("error").isVisible()).toBe(false);
+    await page.locator("[data-testid=types][data-checked]").waitFor({ state: "attached", timeout: 30_000 });
+    expect(await page.getByTestId("types").isVisible()).toBe(false);
+    await page.close();
+  });
+
+  test("a task in asyncio.wait: its lane names what it waits for, and a deadlock through wait() is reported", async () => {
+    const code = [
+      'import * as asyncio from "asyncio-ts";',
+      "const lock = new asyncio.Lock();",
+      "function* worker() {",
+      "  yield* asyncio.asyncWith(lock, function* () {});",
+      "}",
+      "function* main() {",
+      "  yield* asyncio.asyncWith(lock, function* () {",
+      '    const a = asyncio.createTask(worker(), { name: "a" });',
+      '    const b = asyncio.createTask(worker(), { name: "b" });',
+      "    yield* asyncio.wait([a, b], { returnWhen: asyncio.FIRST_COMPLETED });",
+      "  });",
+      "}",
+      "await asyncio.run(main());",
+    ].join("\n");
+    const page = await open(`?run=1&speed=0#code=${deflateRawSync(code).toString("base64url")}`);
+    await waitForStatus(page, "stuck");
+    expect(await page.getByTestId("error").innerText()).toContain("deadlock: Task-1 waits for wait(a, b; FIRST_COMPLETED); a waits to acquire Lock#1, held by Task-1");
+    expect(await laneDetail(page, "Task-1")).toBe("waits for wait(a, b; FIRST_COMPLETED)");
+    expect(await laneDetail(page, "b")).toBe("waits to acquire Lock#1, held by Task-1");
+    await page.close();
   });
 
   test("the lock-order deadlock ends with its report, and the lanes say who waits on whom", async () => {
@@ -301,7 +354,7 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     await page.close();
   });
 
-  test("a syntax error is shown with its line, a Node-only API with a clear message, and the page goes on", async () => {
+  test("a syntax error is shown with its line, a socket without the fake network with a clear message, and the page goes on", async () => {
     const share = (code: string) => `?run=1&speed=0#code=${deflateRawSync(code).toString("base64url")}`;
     const page = await open(share('import * as asyncio from "asyncio-ts";\nfunction* main() {\n  yield* asyncio.sleep(1) +;\n}\n'));
     await waitForStatus(page, "compile error");
@@ -316,9 +369,17 @@ describe.skipIf(!available)("the playground in Chromium", () => {
     await waitForStatus(node, "failed");
     const message = await node.getByTestId("error").innerText();
     expect(message).toContain("line 3");
-    expect(message).toContain("asyncio.openConnection needs Node");
-    expect(message).toContain("a browser has no sockets");
+    expect(message).toContain("RuntimeError: openConnection('example.com', 80): no sockets in a browser; use the fake network of asyncio-ts/testing");
     await node.close();
+
+    // What needs Node and nothing else (a process) still says so, and points to the fake network.
+    const processes = await open(share('import * as asyncio from "asyncio-ts";\nfunction* main() {\n  yield* asyncio.createSubprocessExec("ls");\n}\nawait asyncio.run(main());\n'));
+    await waitForStatus(processes, "failed");
+    const refused = await processes.getByTestId("error").innerText();
+    expect(refused).toContain("line 3");
+    expect(refused).toContain("asyncio.createSubprocessExec needs Node");
+    expect(refused).toContain("a browser has no sockets, files or processes");
+    await processes.close();
   });
 
   test("a type error is shown with its line by the type checker, and the program still runs", async () => {

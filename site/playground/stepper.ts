@@ -3,14 +3,13 @@
  * pause between any two callbacks and show the ready queue, the timer heap and the tasks
  * as they are at that moment.
  *
- * The core's drivers run whole iterations (`EventLoop._runOnce`, CPython's `_run_once`).
- * Stepping one callback needs that iteration cut in two: its head (pop cancelled timers,
- * move the due ones to the ready queue, count what is ready: `ntodo`) and its body (run
- * that many ready items). The core has no such entry point yet, so this file does the
- * head itself on the loop's internal fields, the way `_runOnce` does; an item is run
- * through the loop's own `_runObserved`, so instruments and debug mode see it as usual.
- * A core `loop._beginIteration(): number` / `loop._runReadyItem()` pair would let this
- * file drop its copy of the head (see the playground's notes in the site README).
+ * The core's drivers run whole iterations (`EventLoop._runOnce`, CPython's `_run_once`);
+ * the core also gives an iteration in two parts for a driver that steps: its head,
+ * `loop._beginIteration()` (cancelled timers leave the heap, due ones move to the ready
+ * queue, and it returns how many ready items this iteration runs: `ntodo`), and its body,
+ * one `loop._runReadyItem()` per item. `_runReadyItem` runs the item through the loop's
+ * `_runObserved` whenever the loop has instruments (the playground always adds two), so
+ * instruments and debug mode see each item as usual.
  */
 import * as asyncio from "asyncio-ts";
 import { _setRunningLoop } from "../../src/core/events";
@@ -25,29 +24,26 @@ export type StepResult =
   /** Nothing ready, no timer, nothing owed: the loop can never go on. */
   | { kind: "stuck" };
 
-/** The loop's internals the stepper reads; all are `@internal` fields of EventLoop. */
+/** The loop's internals the stepper uses; all are `@internal` members of EventLoop. */
 interface LoopInternals {
-  _ready: { length: number; shift(): unknown; toArray(): unknown[] };
-  _scheduled: { length: number; peek(): TimerLike | undefined; pop(): TimerLike | undefined; toArray(): TimerLike[] };
-  _instruments: { emit(hook: string, ...args: unknown[]): void } | null;
+  /** A ReadyQueue: a ring buffer whose head item is `_items[_head]` (it has no `peek`). */
+  _ready: { length: number; toArray(): unknown[]; _items: unknown[]; _head: number };
+  _scheduled: { peek(): { _when: number } | undefined; toArray(): unknown[] };
+  _instruments: object | null;
   _hostPending: number;
+  _beginIteration(): number;
+  _runReadyItem(): unknown;
   _dropCancelledTimersAtTop(): void;
-  _runObserved(item: unknown): void;
   _beginRun(): void;
   _endRun(): void;
   _idleBegin(deadline: number | null): void;
   _idleEnd(): void;
 }
 
-interface TimerLike {
-  _when: number;
-  _cancelled: boolean;
-  _scheduled: boolean;
-}
-
-/** The loop's clock resolution, as `_runOnce` uses it: a timer due within it fires now. */
-const CLOCK_RESOLUTION = 1e-9;
-
+/**
+ * Steps `loop` one ready item at a time on the core's `_beginIteration` / `_runReadyItem`,
+ * and says what the loop would wait for when nothing is ready.
+ */
 export class Stepper {
   readonly loop: asyncio.EventLoop;
   /** Loop iterations begun (CPython's `_run_once` calls). */
@@ -91,39 +87,27 @@ export class Stepper {
 
   /**
    * Runs one ready callback or task step, beginning an iteration first if none is under
-   * way; `before` hears the item just before it runs.
+   * way; `before` hears the item just before it runs (the worker names it, so a step that
+   * never ends can be reported by name).
+   *
+   * @throws RuntimeError when the loop has no instruments: the page could not see the
+   * item run (`_runReadyItem` observes it only for instruments or debug mode).
    */
   stepCallback(before?: (item: unknown) => void): StepResult {
-    if (this.remaining === 0) {
-      this._beginIteration();
-      if (this.remaining === 0) return this._idle();
-    }
-    const item = this._internals._ready.shift();
-    this.remaining--;
-    before?.(item);
-    this._internals._runObserved(item);
-    return { kind: "ran", item };
-  }
-
-  /** The head of `_runOnce`: due timers move to the ready queue, and what is ready is counted. */
-  private _beginIteration(): void {
     const loop = this._internals;
-    loop._dropCancelledTimersAtTop();
-    const scheduled = loop._scheduled;
-    if (scheduled.length > 0) {
-      const now = this.loop.time();
-      const endTime = now + CLOCK_RESOLUTION;
-      while (scheduled.length > 0) {
-        const timer = scheduled.peek()!;
-        if (timer._when >= endTime && timer._when > now) break;
-        scheduled.pop();
-        timer._scheduled = false;
-        (loop._ready as unknown as { push(item: unknown): void }).push(timer);
-        loop._instruments?.emit("timerFired", timer);
-      }
+    if (this.remaining === 0) {
+      this.remaining = loop._beginIteration();
+      if (this.remaining === 0) return this._idle();
+      this.iteration++;
     }
-    this.remaining = loop._ready.length;
-    if (this.remaining > 0) this.iteration++;
+    if (loop._instruments === null) {
+      throw new asyncio.RuntimeError(`the playground's stepper cannot watch ${String(this.loop)}: it has no instrument, so its items would run unobserved`);
+    }
+    // The head of the ready queue: the item `_runReadyItem` runs next.
+    const ready = loop._ready;
+    before?.(ready._items[ready._head]);
+    this.remaining--;
+    return { kind: "ran", item: loop._runReadyItem() };
   }
 
   /** Nothing is ready: what the loop would wait for. */

@@ -1,9 +1,10 @@
 /**
  * The playground's type checker: a second Web Worker, loaded only when the page first
  * asks, that type-checks the program with the TypeScript compiler against the declarations
- * of asyncio-ts's browser entry and the ES2022 and DOM libraries (types.json, written by
- * site/build.mjs). The run does not wait for it: sucrase strips the types and the program
- * runs, while the errors found here are shown beside it, each with its line.
+ * of asyncio-ts's browser entry and asyncio-ts/testing, and the ES2022 and DOM libraries
+ * (types.json, written by site/build.mjs). The run does not wait for it: sucrase strips
+ * the types and the program runs, while the errors found here are shown beside it, each
+ * with its line.
  */
 import ts from "typescript";
 import compilerOptions from "./compiler-options.json";
@@ -20,12 +21,12 @@ export interface TypeCheckResult {
 
 const PROGRAM = "/program.ts";
 
-/** The options the build emitted the declarations with, and "asyncio-ts" mapped to them. */
+/** The options the build emitted the declarations with, and "asyncio-ts" and "asyncio-ts/testing" mapped to them. */
 const options: ts.CompilerOptions = {
   ...ts.convertCompilerOptionsFromJson(compilerOptions, "/").options,
   noEmit: true,
   baseUrl: "/",
-  paths: { "asyncio-ts": ["asyncio-ts/index.browser.d.ts"] },
+  paths: { "asyncio-ts": ["asyncio-ts/index.browser.d.ts"], "asyncio-ts/testing": ["asyncio-ts/testing/index.d.ts"] },
 };
 
 let files: Promise<Record<string, string>> | null = null;

@@ -5,11 +5,16 @@
  * queue, its timer heap, each task's state and the timeline so far. It watches the loop
  * only through instruments (`loop.addInstrument`) and the TimelineRecorder.
  *
+ * A program may import "asyncio-ts" (the browser entry, with the playground's own
+ * `asyncio.run`) and "asyncio-ts/testing" (whose `Network` carries `openConnection` and
+ * `startServer` once installed on the loop: a browser has no sockets).
+ *
  * The program runs in this worker so that a runaway one can be stopped: the page
  * terminates the worker when it stops answering (see the watchdog in app.ts), naming the
  * task whose step never ended, which this worker announced before running it.
  */
 import * as asyncio from "asyncio-ts";
+import * as testing from "asyncio-ts/testing";
 import { transform } from "sucrase";
 import type { ClockKind, FromWorker, Snapshot, Status, StepUnit, TaskView, ToWorker } from "./protocol";
 import { Stepper } from "./stepper";
@@ -62,10 +67,12 @@ function busyWait(ms: number): void {
   }
 }
 
-/** The names of the Node entry that the browser entry has not: they need sockets, files or processes. */
+/**
+ * The names of the Node entry that the browser entry has not: they need sockets, files or
+ * processes. (`openConnection` and `startServer` it has: they go over a fake network
+ * installed on the loop, and say so when there is none.)
+ */
 const NODE_ONLY = new Set([
-  "openConnection",
-  "startServer",
   "openUnixConnection",
   "startUnixServer",
   "createSubprocessExec",
@@ -76,8 +83,6 @@ const NODE_ONLY = new Set([
   "SocketTransport",
   "SubprocessTransport",
   "UdpTransport",
-  "StreamReader",
-  "StreamWriter",
   "ThreadPoolExecutor",
   "workerFunction",
   "workerModule",
@@ -90,8 +95,8 @@ const NODE_MODULES = /^(node:|(net|fs|fs\/promises|child_process|http|https|http
 
 const NO_SOCKETS =
   "The playground runs your program in a Web Worker in your browser, and a browser has no sockets, files or processes. " +
-  "Simulate servers and clients with timers (asyncio.sleep), as the three-servers example does; " +
-  "a fake network for tests is being built in asyncio-ts/testing.";
+  "For servers and clients, use the fake network of asyncio-ts/testing: `const network = new Network({ latency: 0.05 })`, " +
+  "`network.install(asyncio.getRunningLoop())`, then asyncio.openConnection and asyncio.startServer go over it, as the three-servers example does.";
 
 class NodeOnlyError extends Error {
   override name = "NodeOnlyError";
@@ -117,8 +122,9 @@ function playgroundApi(): object {
 
 function requireModule(name: string): unknown {
   if (name === "asyncio-ts") return playgroundApi();
+  if (name === "asyncio-ts/testing") return { ...testing, __esModule: true };
   if (NODE_MODULES.test(name)) nodeOnly(`import "${name}"`);
-  throw new Error(`The playground can import "asyncio-ts" only, not "${name}"`);
+  throw new Error(`The playground can import "asyncio-ts" and "asyncio-ts/testing" only, not "${name}"`);
 }
 
 // ---- a session: one program on one loop ----
@@ -391,7 +397,7 @@ class Session implements asyncio.Instrument {
     const tasks: TaskView[] = [];
     for (const [task, record] of this.tasks) {
       record.name = task.getName();
-      const wait = waits.get(task)?.replace(/ that nothing will complete$/, ""); // ps's words for a stuck loop; this one is live
+      const wait = waits.get(task);
       const detail = record.state === "done" ? record.detail : record.state === "running" ? "running its step" : (wait ?? record.state);
       tasks.push({ name: record.name, state: record.state, detail });
     }

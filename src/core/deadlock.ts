@@ -8,14 +8,15 @@
  *
  * Built only when the loop is stuck, from what the loop already has: each live task's
  * `_futWaiter`, a waiter's list (which knows its primitive or queue), a lock's last
- * owner, a gather's children.
+ * owner, a gather's children, the futures a `wait()` or an `asCompleted` item waits for.
+ * The live task tables (`ps`, the playground's lanes) say the same of a running loop.
  */
 import type { EventLoop } from "./events";
 import { Future } from "./futures";
 import { Condition, Event, Lock, Semaphore } from "./locks";
 import { Queue } from "./queues";
 import { Task } from "./tasks";
-import { GatheringFuture } from "./waiting";
+import { GatheringFuture, WaitingFuture } from "./waiting";
 import { Waiter } from "./waiters";
 
 /** One waiting task: what it waits on, and the tasks that must move first. */
@@ -35,7 +36,7 @@ export function describeStuckTasks(loop: EventLoop): string {
   const live: Task<unknown>[] = [];
   for (let task = loop._liveTasks; task !== null; task = task._liveNext) live.push(task);
   live.reverse(); // creation order reads best
-  for (const task of live) waits.push(_describeWait(task, names));
+  for (const task of live) waits.push(_describeWait(task, names, undefined, true));
   if (waits.length === 0) return "";
   const lines: string[] = [];
   const cycle = _findCycle(waits);
@@ -45,18 +46,29 @@ export function describeStuckTasks(loop: EventLoop): string {
   return lines.join("\n");
 }
 
-/** @internal What `task` waits on, said plainly, and the tasks that must move first. */
-export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: Map<Future<unknown>, number>): Wait {
+/**
+ * @internal What `task` waits on, said plainly, and the tasks that must move first.
+ * `sleeps` gives the deadline of each sleeping future (a live table has them); `stuck`
+ * says the loop can never go on, so a future that no known waiting explains is one that
+ * nothing will complete (a live table cannot know that).
+ */
+export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: Map<Future<unknown>, number>, stuck = false): Wait {
   const future = task._futWaiter;
   if (future === null) return { task, text: task.done() ? "is done" : "is ready to run", blockers: [] };
   const deadline = sleeps?.get(future);
   if (deadline !== undefined) return { task, text: `sleeps until t=${formatTime(deadline)}`, blockers: [] };
   if (future instanceof Task) return { task, text: `waits for ${future.getName()} to finish`, blockers: [future] };
   if (future instanceof GatheringFuture) {
-    const pending = future._children.filter((child) => !child.done());
-    const tasks = pending.filter((child): child is Task<unknown> => child instanceof Task);
-    const what = pending.map((child) => (child instanceof Task ? child.getName() : "a Future")).join(", ");
-    return { task, text: `waits for gather(${what})`, blockers: tasks };
+    const pending = pendingOf(future._children);
+    return { task, text: `waits for gather(${pending.text})`, blockers: pending.tasks };
+  }
+  if (future instanceof WaitingFuture) {
+    // wait(): all of them, the first, or the first error; an asCompleted item: the next one.
+    const pending = pendingOf(future._futures);
+    const how = future._waitingIn === "asCompleted" ? [] : [future._waitingIn];
+    if (future._deadline !== null) how.push(`timeout at t=${formatTime(future._deadline)}`);
+    const call = future._waitingIn === "asCompleted" ? "asCompleted" : "wait";
+    return { task, text: `waits for ${call}(${pending.text}${how.length > 0 ? `; ${how.join(", ")}` : ""})`, blockers: pending.tasks };
   }
   if (future instanceof Waiter && future._list !== null) {
     const owner = future._list._owner;
@@ -78,7 +90,24 @@ export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: 
     }
     return { task, text: `waits to ${operation} on ${name}`, blockers: [] };
   }
-  return { task, text: `waits on ${future instanceof Future ? String(future) : "a future"} that nothing will complete`, blockers: [] };
+  const what = future instanceof Future ? String(future) : "a future";
+  return { task, text: stuck ? `waits on ${what} that nothing will complete` : `waits on ${what}`, blockers: [] };
+}
+
+/** The futures of `futures` not done yet, named (`Task-2, a Future`), and the tasks among them. */
+function pendingOf(futures: Iterable<Future<unknown>>): { text: string; tasks: Task<unknown>[] } {
+  const names: string[] = [];
+  const tasks: Task<unknown>[] = [];
+  for (const future of futures) {
+    if (future.done()) continue;
+    if (future instanceof Task) {
+      names.push(future.getName());
+      tasks.push(future);
+    } else {
+      names.push("a Future");
+    }
+  }
+  return { text: names.join(", "), tasks };
 }
 
 /** @internal The first cycle of tasks waiting on each other, in waiting order, or null. */

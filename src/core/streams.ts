@@ -1,8 +1,9 @@
 /**
  * Streams (Python's `asyncio/streams.py`), the host-free part: StreamReader and
- * StreamWriter over a transport, and StreamReaderProtocol between the two. The functions
+ * StreamWriter over a transport, StreamReaderProtocol between the two, and how
+ * `open_connection` and `start_server` set them up over any transport. The functions
  * that connect them to sockets (openConnection, startServer, …) are in node/streams.ts;
- * the fake network of `asyncio-ts/testing` connects them to its own transports.
+ * over a simulated network (`asyncio-ts/testing`) they are in networks.ts.
  */
 import type { Coroutine } from "./coroutines";
 import { isCoroutine } from "./coroutines";
@@ -838,4 +839,33 @@ export class StreamWriter<I extends object = ExtraInfo> {
     if (this._reader !== null) info.push(`reader=${String(this._reader)}`);
     return `<StreamWriter ${info.join(" ")}>`;
   }
+}
+
+/**
+ * @internal The body of Python's `open_connection`, whatever carries the bytes: a reader
+ * and its protocol, connected by `connect` (the loop's sockets, a simulated network), and
+ * the writer over the transport it made.
+ */
+export function* _openStreams<I extends object>(
+  loop: EventLoop,
+  limit: number | undefined,
+  connect: (protocolFactory: () => StreamReaderProtocol) => Coroutine<readonly [WriterTransport, unknown]>,
+): Coroutine<[StreamReader, StreamWriter<I>]> {
+  const reader = new StreamReader(limit, loop);
+  const protocol = new StreamReaderProtocol(reader, null, loop);
+  const [transport] = yield* connect(() => protocol);
+  return [reader, new StreamWriter<I>(transport, protocol, reader, loop)];
+}
+
+/**
+ * @internal The protocol factory of Python's `start_server`: for each connection, a
+ * StreamReaderProtocol with a reader of its own, which calls `clientConnected(reader,
+ * writer)`.
+ *
+ * @throws TypeError when `clientConnected` is not a function (`method` names the caller).
+ */
+export function _streamServerFactory(loop: EventLoop, limit: number | undefined, clientConnected: unknown, method: string): () => StreamReaderProtocol {
+  if (typeof clientConnected !== "function") throw new TypeError(`${method}() clientConnected must be a function or a coroutine function, got ${describe(clientConnected)}`);
+  const callback = clientConnected as ClientConnectedCallback;
+  return () => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop);
 }

@@ -14,7 +14,7 @@ import type { Task } from "./tasks";
 /** @internal The task that shielded each future (call graphs show it awaiting the future). */
 export const _shieldedBy = new WeakMap<Future<unknown>, Task<unknown>>();
 
-export { _sleepDeadlines, _sleepFuture, sleep } from "./sleep";
+export { sleep } from "./sleep";
 
 /** Options of `gather`. */
 export interface GatherOptions {
@@ -225,6 +225,29 @@ function releaseWaiter(waiter: Future<unknown>): void {
   if (!waiter.done()) waiter.setResult(undefined);
 }
 
+/**
+ * @internal The future a task suspends on inside `wait()` or an `asCompleted` item: a
+ * plain Future that also knows what it waits for, so a task table and the deadlock report
+ * can say `waits for wait(Task-2, Task-3; FIRST_COMPLETED)` and find cycles through it
+ * (deadlock.ts). Made once per wait, as the plain Future it replaces was.
+ */
+export class WaitingFuture extends Future<unknown> {
+  /** @internal The futures waited for: `wait`'s own set, or an `asCompleted`'s set of those not yet finished. */
+  readonly _futures: ReadonlySet<Future<unknown>>;
+  /** @internal The function waiting: `wait`'s `returnWhen` (`FIRST_COMPLETED`, …), or `"asCompleted"`. */
+  readonly _waitingIn: string;
+  /** @internal The loop time the wait times out at, or null. */
+  readonly _deadline: number | null;
+
+  /** @internal */
+  constructor(loop: EventLoop, futures: ReadonlySet<Future<unknown>>, waitingIn: string, deadline: number | null) {
+    super(loop);
+    this._futures = futures;
+    this._waitingIn = waitingIn;
+    this._deadline = deadline;
+  }
+}
+
 /** Python's `tasks._wait`. */
 function* waitUntil<F extends Future<unknown>>(
   futures: Set<F>,
@@ -232,8 +255,9 @@ function* waitUntil<F extends Future<unknown>>(
   returnWhen: string,
   loop: EventLoop,
 ): Coroutine<[Set<F>, Set<F>]> {
-  const waiter = new Future<unknown>(loop);
-  const timer = timeout === null ? null : loop._callAt(loop.time() + timeout, releaseWaiter as never, [waiter], null);
+  const deadline = timeout === null ? null : loop.time() + timeout;
+  const waiter = new WaitingFuture(loop, futures, returnWhen, deadline);
+  const timer = deadline === null ? null : loop._callAt(deadline, releaseWaiter as never, [waiter], null);
   let counter = futures.size;
   const onCompletion = (f: Future<unknown>): void => {
     counter--;
@@ -441,7 +465,7 @@ class AsCompleted<T> implements AsCompletedIterator<T> {
   private *_waitForOne(): Coroutine<Future<T>> {
     // Python takes the next one from an asyncio.Queue; this is its get().
     while (this._finished.length === 0) {
-      const getter = new Future<unknown>(this._loop);
+      const getter = new WaitingFuture(this._loop, this._todo, "asCompleted", this._timer === null ? null : this._timer.when());
       this._getters.push(getter);
       try {
         yield* getter;

@@ -6,8 +6,7 @@
  */
 import type { Coroutine } from "../core/coroutines";
 import { type EventLoop, getRunningLoop } from "../core/events";
-import { describe } from "../core/repr";
-import { type ClientConnectedCallback, StreamReader, StreamReaderProtocol, StreamWriter } from "../core/streams";
+import { type ClientConnectedCallback, type StreamReader, type StreamWriter, _openStreams, _streamServerFactory } from "../core/streams";
 import type { TcpExtraInfo, UnixExtraInfo } from "./extrainfo";
 import type { InetAddress } from "./protocols";
 import { type ConnectionOptions, Server, type ServerOptions, type TransportLoopMethods, type UnixConnectionOptions, type UnixServerOptions } from "./transports";
@@ -78,10 +77,7 @@ export interface StartUnixServerOptions extends UnixServerOptions {
 export function* openConnection(host: string, port: number, options: OpenConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter<TcpExtraInfo>]> {
   const loop = getRunningLoop() as LoopWithTransports;
   const { limit, ...rest } = options;
-  const reader = new StreamReader(limit, loop);
-  const protocol = new StreamReaderProtocol(reader, null, loop);
-  const [transport] = yield* loop.createConnection(() => protocol, host, port, rest);
-  return [reader, new StreamWriter<TcpExtraInfo>(transport, protocol, reader, loop)];
+  return yield* _openStreams<TcpExtraInfo>(loop, limit, (factory) => loop.createConnection(factory, host, port, rest));
 }
 
 /**
@@ -97,21 +93,16 @@ export function* startServer(
   options: StartServerOptions = {},
 ): Coroutine<Server<InetAddress>> {
   const loop = getRunningLoop() as LoopWithTransports;
-  checkCallback(clientConnected, "startServer");
   const { limit, ...rest } = options;
   // The protocol makes the writer of each connection, over a TCP socket transport.
-  const callback = clientConnected as ClientConnectedCallback;
-  return yield* loop.createServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop), host, port, rest);
+  return yield* loop.createServer(_streamServerFactory(loop, limit, clientConnected, "startServer"), host, port, rest);
 }
 
 /** As `openConnection`, over the Unix socket at `path` (Python's `asyncio.open_unix_connection`). */
 export function* openUnixConnection(path: string, options: OpenUnixConnectionOptions = {}): Coroutine<[StreamReader, StreamWriter<UnixExtraInfo>]> {
   const loop = getRunningLoop() as LoopWithTransports;
   const { limit, ...rest } = options;
-  const reader = new StreamReader(limit, loop);
-  const protocol = new StreamReaderProtocol(reader, null, loop);
-  const [transport] = yield* loop.createUnixConnection(() => protocol, path, rest);
-  return [reader, new StreamWriter<UnixExtraInfo>(transport, protocol, reader, loop)];
+  return yield* _openStreams<UnixExtraInfo>(loop, limit, (factory) => loop.createUnixConnection(factory, path, rest));
 }
 
 /** As `startServer`, on the Unix socket at `path` (Python's `asyncio.start_unix_server`). */
@@ -121,14 +112,8 @@ export function* startUnixServer(
   options: StartUnixServerOptions = {},
 ): Coroutine<Server<string>> {
   const loop = getRunningLoop() as LoopWithTransports;
-  checkCallback(clientConnected, "startUnixServer");
   const { limit, ...rest } = options;
-  const callback = clientConnected as ClientConnectedCallback;
-  return yield* loop.createUnixServer(() => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop), path, rest);
-}
-
-function checkCallback(callback: unknown, method: string): void {
-  if (typeof callback !== "function") throw new TypeError(`${method}() clientConnected must be a function or a coroutine function, got ${describe(callback)}`);
+  return yield* loop.createUnixServer(_streamServerFactory(loop, limit, clientConnected, "startUnixServer"), path, rest);
 }
 
 export { Server };

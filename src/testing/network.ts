@@ -27,6 +27,7 @@ import {
   StreamWriter,
   TimeoutError,
   _setLoopNetwork,
+  _streamServerFactory,
   copyContext,
   getRunningLoop,
   isCoroutine,
@@ -136,9 +137,9 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
  *
  * Installed on a loop (`runTest(main, { network })`, or `install(loop)`), it serves that
  * loop's `createConnection` and `createServer`: `asyncio.openConnection` and
- * `asyncio.startServer` reach it unchanged. `network.openConnection` /
- * `network.startServer` do the same without installing (in a browser, where the root
- * entry has no sockets).
+ * `asyncio.startServer` reach it unchanged, the browser entry's too (a browser has no
+ * sockets: there they need it). `network.openConnection` / `network.startServer` do the
+ * same without installing.
  *
  * What it models, as Linux and CPython behave: a connection takes one round trip (the
  * server accepts after one and a half, when the client's first data can arrive too);
@@ -430,10 +431,8 @@ export class Network {
     options: NetworkServerOptions = {},
   ): Coroutine<NetworkServer> {
     const loop = getRunningLoop();
-    if (typeof clientConnected !== "function") throw new TypeError(`Network.startServer() clientConnected must be a function or a coroutine function, got ${typeof clientConnected}`);
     const { limit, ...rest } = options;
-    const callback = clientConnected as ClientConnectedCallback;
-    return yield* this._createServer(loop, () => new StreamReaderProtocol(new StreamReader(limit, loop), callback, loop), host, port, rest);
+    return yield* this._createServer(loop, _streamServerFactory(loop, limit, clientConnected, "Network.startServer"), host, port, rest);
   }
 
   /**

@@ -10,7 +10,7 @@ import { ObjectNames, _describeWait } from "../core/deadlock";
 import { type EventLoop, getRunningLoop } from "../core/events";
 import { lastStep, suspensionChain } from "../core/sites";
 import { Task } from "../core/tasks";
-import { _sleepDeadlines } from "../core/waiting";
+import { _sleepDeadlines } from "../core/sleep";
 import { Awaiters } from "./awaiters";
 
 /** One row of `ps`: a task that is not done. */

@@ -1,12 +1,14 @@
 /**
  * A host-driven run that can never make progress fails with a clear error instead of
  * letting Node exit with the run's promise unsettled, or Bun spin and Deno wait forever
- * on the top-level `await asyncio.run(…)`.
+ * on the top-level `await asyncio.run(…)`. The report says what each task waits on,
+ * through `asyncio.wait` and `asCompleted` too, and so do the live task tables.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import * as asyncio from "asyncio-ts";
 import { build } from "esbuild";
 import { afterAll, expect, test } from "vitest";
 
@@ -137,3 +139,103 @@ for (const host of hosts) {
     expect(await run(wokenLater)).toBe("wrapped, woken later\n");
   });
 }
+
+// ---- asyncio.wait and asCompleted: what they wait for, live and stuck ----
+
+const lockHeldAcrossWait = `
+const lock = new asyncio.Lock();
+function* worker() { yield* asyncio.asyncWith(lock, function* () {}); }
+function* main() {
+  yield* asyncio.asyncWith(lock, function* () {
+    const a = asyncio.createTask(worker(), { name: "a" });
+    const b = asyncio.createTask(worker(), { name: "b" });
+    yield* asyncio.wait([a, b], { returnWhen: asyncio.FIRST_COMPLETED });
+  });
+}
+try { await asyncio.run(main()); } catch (e) { console.log(e.message); }
+`;
+
+/** What a script prints for a run that can never finish: the error's message, then the report's lines. */
+function neverFinishes(...report: string[]): string {
+  return ["the event loop can never finish: no callback is ready, no timer is scheduled and the host has nothing left that could wake it", ...report, ""].join("\n");
+}
+
+test("a task waiting in asyncio.wait for workers that need the lock it holds is a deadlock through wait()", async () => {
+  expect(await runScript(lockHeldAcrossWait)).toBe(
+    neverFinishes(
+      "deadlock: Task-1 waits for wait(a, b; FIRST_COMPLETED); a waits to acquire Lock#1, held by Task-1",
+      "waiting tasks:",
+      "  Task-1 waits for wait(a, b; FIRST_COMPLETED)",
+      "  a waits to acquire Lock#1, held by Task-1",
+      "  b waits to acquire Lock#1, held by Task-1",
+    ),
+  );
+});
+
+const asCompletedCycle = `
+let collector = null;
+function* main() {
+  const quick = asyncio.createTask(asyncio.sleep(0.5), { name: "quick" });
+  const partner = asyncio.createTask((function* () { yield* asyncio.sleep(1); yield* collector; })(), { name: "partner" });
+  collector = asyncio.createTask((function* () {
+    for (const next of asyncio.asCompleted([quick, partner])) yield* next;
+  })(), { name: "collector" });
+  yield* collector;
+}
+try { await asyncio.run(main()); } catch (e) { console.log(e.message); }
+`;
+
+test("a cycle through an asCompleted item is found too, and only the awaitables not yet finished are named", async () => {
+  expect(await runScript(asCompletedCycle)).toBe(
+    neverFinishes(
+      "deadlock: collector waits for asCompleted(partner); partner waits for collector to finish",
+      "waiting tasks:",
+      "  Task-1 waits for collector to finish",
+      "  partner waits for collector to finish",
+      "  collector waits for asCompleted(partner)",
+    ),
+  );
+});
+
+test("a live task table says what wait() and asCompleted wait for, with their timeouts, and never that nothing will complete", () => {
+  const table = asyncio.runSync(
+    (function* () {
+      const loop = asyncio.getRunningLoop();
+      const slow = asyncio.createTask(asyncio.sleep(10), { name: "slow" });
+      const future = loop.createFuture();
+      const tasks = [
+        asyncio.createTask(asyncio.wait([slow, future], { returnWhen: asyncio.FIRST_COMPLETED }), { name: "first" }),
+        asyncio.createTask(asyncio.wait([slow], { timeout: 5, returnWhen: asyncio.FIRST_EXCEPTION }), { name: "errors" }),
+        asyncio.createTask(
+          (function* () {
+            for (const next of asyncio.asCompleted([slow, asyncio.sleep(20)], { timeout: 30 })) yield* next;
+          })(),
+          { name: "collector" },
+        ),
+        asyncio.createTask(asyncio.waitFor(slow, 3), { name: "waitFor" }),
+        asyncio.createTask(
+          (function* () {
+            yield* future;
+          })(),
+          { name: "bare" },
+        ),
+      ];
+      yield* asyncio.sleep(1);
+      const rows = asyncio.taskTable().map((row) => `${row.name}: ${row.waitsOn}`);
+      for (const task of [...tasks, slow]) task.cancel();
+      yield* asyncio.wait(tasks);
+      return rows;
+    })(),
+    { clock: new asyncio.VirtualClock() },
+  );
+  expect(table.map((row) => row.replace(/Task-\d+/g, "Task-N"))).toEqual([
+    "Task-N: is running",
+    "slow: sleeps until t=10.0",
+    "first: waits for wait(slow, a Future; FIRST_COMPLETED)",
+    "errors: waits for wait(slow; FIRST_EXCEPTION, timeout at t=5.0)",
+    "collector: waits for asCompleted(slow, Task-N; timeout at t=30.0)",
+    "waitFor: waits for slow to finish",
+    "bare: waits on <Future pending>",
+    "Task-N: sleeps until t=20.0",
+  ]);
+});

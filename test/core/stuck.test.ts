@@ -87,7 +87,7 @@ test("without a cycle, each wait is said plainly: queue, event, condition, semap
   // The main task's own name depends on how many tasks this process made before.
   expect(message.split("\n").slice(1).map((line) => line.replace(/Task-\d+/, "Task-N"))).toEqual([
     "waiting tasks:",
-    "  Task-N waits on <Future pending> that nothing will complete",
+    "  Task-N waits for wait(getter, putter, event, condition, semaphore, future; ALL_COMPLETED)",
     "  getter waits to get on Queue#1 (empty)",
     "  putter waits to put on Queue#2 (full, maxsize 1)",
     "  event waits for Event#1 to be set",
