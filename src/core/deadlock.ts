@@ -17,7 +17,7 @@ import { Condition, Event, Lock, Semaphore } from "./locks";
 import { Queue } from "./queues";
 import { Task } from "./tasks";
 import { GatheringFuture, WaitingFuture } from "./waiting";
-import { Waiter } from "./waiters";
+import { OperationWaiter, Waiter } from "./waiters";
 
 /** One waiting task: what it waits on, and the tasks that must move first. */
 export interface Wait {
@@ -90,6 +90,7 @@ export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: 
     }
     return { task, text: `waits to ${operation} on ${name}`, blockers: [] };
   }
+  if (future instanceof OperationWaiter) return { task, text: `waits ${future._operation.replace("{}", names.of(future._owner))}`, blockers: [] };
   const what = future instanceof Future ? String(future) : "a future";
   return { task, text: stuck ? `waits on ${what} that nothing will complete` : `waits on ${what}`, blockers: [] };
 }

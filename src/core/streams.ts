@@ -13,6 +13,7 @@ import { Future } from "./futures";
 import { ConnectionResetError } from "./oserrors";
 import { type BaseTransport, Protocol, type ReadTransport, type WriteTransport } from "./protocols";
 import { keywordArguments } from "./keywords";
+import { OperationWaiter } from "./waiters";
 import { describe } from "./repr";
 import type { Task } from "./tasks";
 import type { ExtraInfo, ExtraInfoOr } from "./extrainfo";
@@ -419,7 +420,7 @@ export class StreamReader {
       this._paused = false;
       this._transport!.resumeReading();
     }
-    const waiter = new Future<undefined>((this._loop ??= getRunningLoop()));
+    const waiter = new OperationWaiter<undefined>((this._loop ??= getRunningLoop()), this, "to read from {}");
     this._waiter = waiter;
     return waiter;
   }
@@ -584,7 +585,7 @@ export class FlowControlMixin extends Protocol implements StreamWriterProtocol {
   *_drainHelper(): Coroutine<void> {
     if (this._connectionLost) throw new ConnectionResetError("Connection lost");
     if (!this._paused) return;
-    const waiter = new Future<undefined>(this._loop);
+    const waiter = new OperationWaiter<undefined>(this._loop, this, "for the writes of {} to drain");
     this._drainWaiters.push(waiter);
     try {
       yield* waiter;
@@ -629,7 +630,7 @@ export class StreamReaderProtocol extends FlowControlMixin {
     this._task = null;
     this._transport = null;
     this._overSsl = false;
-    this._closed = new Future<undefined>(this._loop);
+    this._closed = new OperationWaiter<undefined>(this._loop, this, "for {} to close");
   }
 
   override connectionMade(transport: BaseTransport): void {

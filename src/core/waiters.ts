@@ -99,3 +99,25 @@ export class WaiterList<T = unknown> {
     for (let w = this._head; w !== null; w = w._next) yield w;
   }
 }
+
+/**
+ * @internal The future one operation of an object waits on, where no waiter list is (a
+ * StreamReader's read, a stream's drain): task tables and the deadlock report say
+ * `waits to read from StreamReader#1` instead of naming a bare future. It shows as a
+ * plain Future, as CPython's would.
+ */
+export class OperationWaiter<T = unknown> extends Future<T> {
+  /** @internal What waits, and on what: `to read from {}`, with `{}` the owner's name. */
+  readonly _operation: string;
+  /** @internal */ readonly _owner: object;
+
+  constructor(loop: EventLoop, owner: object, operation: string) {
+    super(loop);
+    this._owner = owner;
+    this._operation = operation;
+  }
+
+  override toString(): string {
+    return `<Future ${this._stateDescription()}>`;
+  }
+}

@@ -128,3 +128,47 @@ test("startServer over a network still checks its callback; openConnection gets 
     "ConnectionRefusedError: [Errno 111] Connect call failed ('127.0.0.1', 9)",
   ]);
 });
+
+test("a task table says what a task in a stream read or drain waits for, not a bare future", async () => {
+  const network = new Network({ latency: 0.05 });
+  network.addHost("server");
+  function* main() {
+    const done = new asyncio.Event();
+    // A peer that never reads: what is written to it piles up until drain must wait.
+    const deaf = function* (_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) {
+      yield* done.wait();
+      writer.close();
+    };
+    const server = yield* network.onHost("server", asyncio.startServer(shout(1), "0.0.0.0", 7000));
+    const sink = yield* network.onHost("server", asyncio.startServer(deaf, "0.0.0.0", 7001));
+    const asking = asyncio.createTask(ask("server", 7000, "hello\n"), { name: "asking" });
+    const flooding = asyncio.createTask(
+      (function* () {
+        const [, writer] = yield* asyncio.openConnection("server", 7001);
+        try {
+          writer.write(new Uint8Array(1_000_000));
+          yield* writer.drain();
+        } finally {
+          // close() would wait to send the megabyte first, as TCP's does: a peer that never reads never lets it.
+          writer.transport.abort();
+        }
+      })(),
+      { name: "flooding" },
+    );
+    yield* asyncio.sleep(0.5);
+    const rows = asyncio.taskTable().filter((row) => row.name === "asking" || row.name === "flooding");
+    flooding.cancel();
+    const reply = yield* asking;
+    yield* asyncio.wait([flooding]);
+    done.set();
+    for (const s of [server, sink]) s.close();
+    for (const s of [server, sink]) yield* s.waitClosed();
+    return { rows: rows.map((row) => `${row.name}: ${row.waitsOn}`), reply };
+  }
+  const { rows, reply } = await runTest(main, { network });
+  expect(reply).toBe("HELLO\n");
+  expect(rows).toEqual([
+    expect.stringMatching(/^asking: waits to read from StreamReader#\d$/),
+    expect.stringMatching(/^flooding: waits for the writes of StreamReaderProtocol#\d to drain$/),
+  ]);
+});
