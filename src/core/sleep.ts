@@ -132,6 +132,11 @@ class Sleep<T> extends TimerHandle implements Coroutine<T> {
     setResultUnlessCancelled(this._future!, this._result);
   }
 
+  /** Before it starts it is only a coroutine, and prints as one; then as the timer it is. */
+  override toString(): string {
+    return this._progress === START ? "[object Generator]" : super.toString();
+  }
+
   override _describeCallback(): string {
     if (this._callback === null || this._future === null) return super._describeCallback();
     return `setResultUnlessCancelled(${describe(this._future)}, ${describe(this._result)})`;
