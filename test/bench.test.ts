@@ -45,4 +45,18 @@ test("the engine programs of bench/engine run and print what docs/performance.md
     env: { ...process.env, DEPTH: "2" },
   });
   expect(warmup.trim().split("\n").map((line) => /^round (\d): asyncio-ts [\d.]+ ms, native [\d.]+ ms: [\d.]+× native$/.exec(line)?.[1])).toEqual(["0", "1", "2", "3"]);
+
+  const clocks = execFileSync(process.execPath, [join(root, "bench", "engine", "clock-reads.mjs")], { encoding: "utf8" });
+  expect(clocks.trim().split("\n").map((line) => /^\s*[\d.]+ ns {2}(.*)$/.exec(line)?.[1])).toEqual([
+    "performance.now()",
+    "Date.now()",
+    "process.hrtime()",
+    "a cached number (what a loop-time cache would cost)",
+  ]);
+
+  const heaps = execFileSync(process.execPath, [join(root, "bench", "engine", "timer-heap.mjs")], { encoding: "utf8", env: { ...process.env, SIZES: "1000,10000" } });
+  expect(heaps.trim().split("\n").slice(-2).map((line) => line.replace(/[\d.]+ from/, "N from"))).toEqual([
+    "binary heap: ×N from 1,000 to 10,000",
+    "lists per duration: ×N from 1,000 to 10,000",
+  ]);
 }, 60_000);
