@@ -290,7 +290,7 @@ export class EventLoop {
       throw new TypeError(`callLater() delay must be a number of seconds, got ${describe(delay)}`);
     }
     this._checkCallback(callback, "callLater");
-    return this._callAt(this._clock.now() + delay, callback as AnyFunction, args, copyContext());
+    return this._callAt(this._clock.now() + delay, callback as AnyFunction, args, copyContext(), delay);
   }
 
   /**
@@ -316,19 +316,23 @@ export class EventLoop {
   }
 
   /** @internal `callAt` without the checks, in `context` (null: the loop's own callbacks). */
-  _callAt(when: number, callback: AnyFunction, args: readonly unknown[], context: Context | null): TimerHandle {
+  _callAt(when: number, callback: AnyFunction, args: readonly unknown[], context: Context | null, delay = Number.NaN): TimerHandle {
     const timer = new TimerHandle(when, 0, callback, args, this, context);
-    this._scheduleTimer(timer, when);
+    this._scheduleTimer(timer, when, delay);
     return timer;
   }
 
-  /** @internal Puts `timer` in the heap, due at loop time `when`; a sleep makes its timer before it knows its loop. */
-  _scheduleTimer(timer: TimerHandle, when: number): void {
+  /**
+   * @internal Puts `timer` in the heap, due at loop time `when`; a sleep makes its timer
+   * before it knows its loop. `delay`, when the caller knows it (`when` is now + delay), lets
+   * the timer join the run of timers of that delay (see TimerHeap).
+   */
+  _scheduleTimer(timer: TimerHandle, when: number, delay = Number.NaN): void {
     this._checkClosed();
     timer._loop = this;
     timer._when = when;
     timer._seq = this._timerSeq++;
-    this._scheduled.push(timer);
+    this._scheduled.push(timer, delay);
     timer._scheduled = true;
     if (this._instruments !== null) this._instruments.emit("timerScheduled", timer);
     if (this._host.sleeping) drivers.wakeHost(this);

@@ -98,7 +98,7 @@ class Sleep<T> extends TimerHandle implements Coroutine<T> {
       const loop = getRunningLoop();
       const future = new Future<T>(loop);
       this._future = future;
-      loop._scheduleTimer(this, loop.time() + delay);
+      loop._scheduleTimer(this, loop.time() + delay, delay);
       this._progress = WAITING;
       if (loop._debug) recordSuspension(loop, Sleep.prototype.next);
       return { done: false, value: _suspend(future as Future<unknown>) };

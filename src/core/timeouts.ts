@@ -41,6 +41,11 @@ export class Timeout {
   /** @internal */ _handle: Handle | null;
   /** @internal */ _task: Task<unknown> | null;
   /** @internal */ _cancelling: number;
+  /**
+   * @internal The delay `timeout()` was given, for the timer heap (timers of one delay share
+   * a run); NaN once the deadline is another one.
+   */
+  _delay: number;
 
   /**
    * A timeout at loop time `when` (`null` or `undefined`: none); prefer `timeout()` and
@@ -54,6 +59,7 @@ export class Timeout {
     this._handle = null;
     this._task = null;
     this._cancelling = 0;
+    this._delay = Number.NaN;
   }
 
   /**
@@ -113,7 +119,9 @@ export class Timeout {
       return;
     }
     const loop: EventLoop = this._task!._loop;
-    this._handle = when <= loop.time() ? loop._callSoon(expire, [this], null) : loop._callAt(when, expire, [this], null);
+    const delay = this._delay;
+    this._delay = Number.NaN;
+    this._handle = when <= loop.time() ? loop._callSoon(expire, [this], null) : loop._callAt(when, expire, [this], null, delay);
   }
 
   /**
@@ -206,7 +214,9 @@ function expire(timeout: Timeout): void {
 export function timeout(delay: number | null | undefined): Timeout {
   const seconds = checkDeadline(delay, "timeout() delay");
   const loop = getRunningLoop();
-  return new Timeout(seconds === null ? null : loop.time() + seconds);
+  const scope = new Timeout(seconds === null ? null : loop.time() + seconds);
+  if (seconds !== null) scope._delay = seconds;
+  return scope;
 }
 
 /**
