@@ -544,6 +544,7 @@ class LockAcquire implements Coroutine<boolean> {
       const waiter = this._waiter!;
       if (!waiter.done()) throw new RuntimeError(`await wasn't used with future: ${waiter} was resumed before it was done`);
       this._leave();
+      lock._waiters.recycle(waiter);
       lock._locked = true;
       lock._owner = lock._loop!._currentTask;
       return { done: true, value: true };

@@ -43,6 +43,8 @@ export class WaiterList<T = unknown> {
   private _size = 0;
   /** @internal How many members are cancelled. */
   _cancelled = 0;
+  /** A waiter handed back with `recycle`, for the next `append` to reuse. */
+  private _spare: Waiter<T> | null = null;
 
   constructor(owner: object, operation: string) {
     this._owner = owner;
@@ -60,7 +62,14 @@ export class WaiterList<T = unknown> {
 
   /** A new waiter on `loop`, appended. */
   append(loop: EventLoop): Waiter<T> {
-    const waiter = new Waiter<T>(loop);
+    let waiter = this._spare;
+    if (waiter !== null && waiter._loop === loop) {
+      this._spare = null;
+      waiter._state = 0;
+      waiter._result = undefined;
+    } else {
+      waiter = new Waiter<T>(loop);
+    }
     waiter._list = this;
     waiter._prev = this._tail;
     if (this._tail !== null) this._tail._next = waiter;
@@ -86,6 +95,27 @@ export class WaiterList<T = unknown> {
     this._size--;
     if (waiter.cancelled()) this._cancelled--;
     return true;
+  }
+
+  /**
+   * Takes back `waiter`, which has left the list with its result, for the next `append`:
+   * a lock contended in a loop then makes no future per wait. Only a waiter nobody else can
+   * still reach: the task it woke has cleared its `_futWaiter` and `_resume` before the
+   * step that calls this, nothing else was registered on it, no promise follows it, and
+   * no instrument or debug record may hold it.
+   */
+  recycle(waiter: Waiter<T>): void {
+    if (
+      waiter._state === 2 &&
+      waiter._exc === 0 &&
+      waiter._callbacks === null &&
+      waiter._promise === null &&
+      waiter._list === null &&
+      waiter._loop._instruments === null &&
+      !waiter._loop._debug
+    ) {
+      this._spare = waiter;
+    }
   }
 
   /** Removes and returns the first waiter (Python's `deque.popleft`). */

@@ -192,3 +192,50 @@ describe("bad input", () => {
     first.close();
   });
 });
+
+describe("a contended Lock reuses its waiter future", () => {
+  /** Three tasks take the lock 100 times each, yielding inside; the distinct waiter futures tasks suspended on. */
+  function waitersSeen(instrumented: boolean): { distinct: number; waits: number; counter: number } {
+    return asyncio.runSync(
+      (function* () {
+        const loop = asyncio.getRunningLoop();
+        if (instrumented) loop.addInstrument({ beforeTaskStep() {} });
+        const lock = new asyncio.Lock();
+        const seen = new Set<unknown>();
+        let waits = 0;
+        let counter = 0;
+        function* worker() {
+          for (let i = 0; i < 100; i++) {
+            yield* lock.acquire();
+            const value = counter;
+            yield;
+            counter = value + 1;
+            lock.release();
+          }
+        }
+        const tasks = [0, 1, 2].map(() => asyncio.createTask(worker()));
+        while (!tasks.every((task) => task.done())) {
+          for (const task of tasks) {
+            const waiter = task._futWaiter;
+            if (waiter !== null && !seen.has(waiter)) waits++;
+            if (waiter !== null) seen.add(waiter);
+          }
+          yield;
+        }
+        return { distinct: seen.size, waits, counter };
+      })(),
+    );
+  }
+
+  test("without instruments a handful of futures serve every wait; the lock still loses no update", () => {
+    const { distinct, counter } = waitersSeen(false);
+    expect(counter).toBe(300);
+    expect(distinct).toBeLessThanOrEqual(4);
+  });
+
+  test("with an instrument (which may keep what a task waited on) every wait has its own future", () => {
+    const { distinct, counter } = waitersSeen(true);
+    expect(counter).toBe(300);
+    expect(distinct).toBeGreaterThan(100);
+  });
+});
