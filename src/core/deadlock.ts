@@ -16,7 +16,7 @@ import { Future } from "./futures";
 import { Condition, Event, Lock, Semaphore } from "./locks";
 import { Queue } from "./queues";
 import { Task } from "./tasks";
-import { GatheringFuture, WaitingFuture } from "./waiting";
+import { GatheringFuture, WaitingFuture, _shieldInners } from "./waiting";
 import { OperationWaiter, Waiter } from "./waiters";
 
 /** One waiting task: what it waits on, and the tasks that must move first. */
@@ -89,6 +89,11 @@ export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: 
       return { task, text: `waits to ${operation} on ${name} (${state})`, blockers: [] };
     }
     return { task, text: `waits to ${operation} on ${name}`, blockers: [] };
+  }
+  const shielded = _shieldInners.get(future);
+  if (shielded !== undefined) {
+    const pending = pendingOf([shielded]);
+    return { task, text: `waits for shield(${pending.text || "a finished future"})`, blockers: pending.tasks };
   }
   if (future instanceof OperationWaiter) return { task, text: `waits ${future._operation.replace("{}", names.of(future._owner))}`, blockers: [] };
   const what = future instanceof Future ? String(future) : "a future";

@@ -14,6 +14,9 @@ import type { Task } from "./tasks";
 /** @internal The task that shielded each future (call graphs show it awaiting the future). */
 export const _shieldedBy = new WeakMap<Future<unknown>, Task<unknown>>();
 
+/** @internal What each future `shield` returned stands for (task tables say `waits for shield(Task-3)`). */
+export const _shieldInners = new WeakMap<Future<unknown>, Future<unknown>>();
+
 export { sleep } from "./sleep";
 
 /** Options of `gather`. */
@@ -354,6 +357,7 @@ export function shield<T>(aw: Awaitable<T>): Future<T> {
   const inner = _ensureFuture(aw, null);
   if (inner.done()) return inner;
   const outer = new Future<T>(inner._loop);
+  _shieldInners.set(outer as Future<unknown>, inner as Future<unknown>);
   // As 3.14 records it for call graphs: the shielded future is awaited by the caller.
   const caller = inner._loop._currentTask;
   if (caller !== null) _shieldedBy.set(inner as Future<unknown>, caller);

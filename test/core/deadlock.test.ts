@@ -197,7 +197,7 @@ test("a cycle through an asCompleted item is found too, and only the awaitables 
   );
 });
 
-test("a live task table says what wait() and asCompleted wait for, with their timeouts, and never that nothing will complete", () => {
+test("a live task table says what wait(), asCompleted and shield wait for, with their timeouts, and never that nothing will complete", () => {
   const table = asyncio.runSync(
     (function* () {
       const loop = asyncio.getRunningLoop();
@@ -219,6 +219,12 @@ test("a live task table says what wait() and asCompleted wait for, with their ti
           })(),
           { name: "bare" },
         ),
+        asyncio.createTask(
+          (function* () {
+            yield* asyncio.shield(slow);
+          })(),
+          { name: "shielded" },
+        ),
       ];
       yield* asyncio.sleep(1);
       const rows = asyncio.taskTable().map((row) => `${row.name}: ${row.waitsOn}`);
@@ -236,6 +242,7 @@ test("a live task table says what wait() and asCompleted wait for, with their ti
     "collector: waits for asCompleted(slow, Task-N; timeout at t=30.0)",
     "waitFor: waits for slow to finish",
     "bare: waits on <Future pending>",
+    "shielded: waits for shield(slow)",
     "Task-N: sleeps until t=20.0",
   ]);
 });
