@@ -261,6 +261,12 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return Array.isArray(callbacks) ? callbacks[callbacks.length - 1]! : callbacks;
   }
 
+  /** @internal The first done callback not yet run, or null. */
+  _firstCallback(): Callback | null {
+    const callbacks = this._callbacks;
+    return Array.isArray(callbacks) ? callbacks[0]! : callbacks;
+  }
+
   /** @internal The done callbacks not yet run, in order (a copy). */
   _callbackList(): Callback[] {
     const callbacks = this._callbacks;

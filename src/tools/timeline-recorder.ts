@@ -374,7 +374,7 @@ function describeCallback(callback: Handle | Future<unknown>, owners: WeakMap<Ti
   if (callback instanceof Future) {
     const what = callback instanceof Task ? `task '${callback.getName()}'` : callback.constructor.name;
     // A waiting task is a done callback of its own: name it, it is what the future wakes.
-    const first = callback._callbackList()[0];
+    const first = callback._firstCallback();
     return `done callbacks of ${what}${first instanceof Task ? `: wakes ${first.getName()}` : ""}`;
   }
   const name = callback._callback === null ? "(cancelled)" : callback._callback.name || "(anonymous)";
