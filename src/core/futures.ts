@@ -293,7 +293,26 @@ export class Future<T = unknown> implements PromiseLike<T> {
    */
   _scheduleCallbacks(): void {
     if (this._promise !== null) this._promise.settle(this as Future<unknown>);
-    if (this._callbacks !== null) this._loop._scheduleTask(this);
+    const callbacks = this._callbacks;
+    if (callbacks === null) return;
+    const loop = this._loop;
+    if (
+      typeof callbacks !== "function" &&
+      !(callbacks instanceof ContextCallback) &&
+      !Array.isArray(callbacks) &&
+      loop._instruments === null &&
+      !loop._debug
+    ) {
+      // A lone waiting task takes the future's place in the ready queue, as a late
+      // callback does: the same slot, so the same order of events, one dispatch less
+      // per wake-up. Instruments and debug mode see the future's own pass instead (the
+      // recorder names the future and the task it wakes).
+      this._callbacks = null;
+      callbacks._resume = this as Future<unknown>;
+      loop._scheduleTask(callbacks);
+    } else {
+      loop._scheduleTask(this);
+    }
   }
 
   /** @internal Run from the ready queue: calls the callbacks registered before completion. */

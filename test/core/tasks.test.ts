@@ -127,6 +127,40 @@ describe("Task", () => {
     expect(calls).toEqual(["after setResult", "after add", "callback", "late callback"]);
     loop.close();
   });
+
+  // Without instruments a future whose only callback is a waiting task puts the task on
+  // the ready queue in its own place; with them it keeps its own pass, which the recorder
+  // names. Both must give the order CPython gives: the wake-up in the future's slot.
+  test.each([
+    ["without instruments", false],
+    ["with an instrument", true],
+  ])("a future's waiting task wakes in the future's place in the ready queue, %s", (_, instrumented) => {
+    const loop = asyncio.newEventLoop({ clock: new asyncio.VirtualClock() });
+    if (instrumented) loop.addInstrument({ beforeTaskStep: () => {} });
+    const log: string[] = [];
+    const lone = loop.createFuture<string>();
+    const shared = loop.createFuture<string>();
+    function* waiter(name: string, future: asyncio.Future<string>) {
+      log.push(`${name} got ${yield* future}`);
+    }
+    function* main() {
+      const tasks = [
+        asyncio.createTask(waiter("a", lone)),
+        asyncio.createTask(waiter("b", shared)),
+        asyncio.createTask(waiter("c", shared)),
+      ];
+      yield; // every waiter is waiting
+      loop.callSoon(() => log.push("soon before"));
+      lone.setResult("lone");
+      loop.callSoon(() => log.push("soon between"));
+      shared.setResult("shared");
+      loop.callSoon(() => log.push("soon after"));
+      yield* asyncio.gather(tasks);
+    }
+    loop.runUntilCompleteSync(main());
+    loop.close();
+    expect(log).toEqual(["soon before", "a got lone", "soon between", "b got shared", "c got shared", "soon after"]);
+  });
 });
 
 describe("types", () => {
