@@ -67,4 +67,11 @@ test("the engine programs of bench/engine run and print what docs/performance.md
     "native promise mutex, direct hand-over",
     "generators against native (above 1: the generators are faster)",
   ]);
+
+  const levels = execFileSync(process.execPath, [join(root, "bench", "engine", "yield-levels.mjs")], { encoding: "utf8", env: { ...process.env, N: "2000" } });
+  expect(levels.trim().split("\n").map((line) => /^\s*\d+ ns {2}(.*)$/.exec(line)?.[1])).toEqual([
+    "two levels: outer, leaf",
+    "three levels, the middle one a generator",
+    "three levels, the middle one an iterator object",
+  ]);
 }, 60_000);
