@@ -13,7 +13,7 @@
  * through the loop's default exception handler.
  */
 import { CancelledError } from "./exceptions";
-import { type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
+import { _ASYNC_WITH_ENTRY_FRAME, _ASYNC_WITH_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
 
 type AwaitSite = CapturedStack;
 
@@ -110,8 +110,8 @@ function coroutineFrames(lines: string[]): string[] {
   for (const line of lines) {
     if (!FRAME.test(line)) continue;
     if (TASK_STEP.test(line)) break;
-    if (GENERATOR_METHOD.test(line)) continue;
-    out.push(line);
+    if (GENERATOR_METHOD.test(line) || _ASYNC_WITH_ENTRY_FRAME.test(line)) continue;
+    out.push(line.replace(_ASYNC_WITH_FRAME, "$1asyncWith ("));
   }
   return out;
 }

@@ -16,7 +16,7 @@ import { _getRunningLoop, type EventLoop } from "../core/events";
 import { Future } from "../core/futures";
 import { describe } from "../core/repr";
 import { suspensionChain } from "../core/sites";
-import { captureStack } from "../core/stacks";
+import { _ASYNC_WITH_ENTRY_FRAME, _ASYNC_WITH_FRAME, captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
 import { RuntimeError } from "../core/exceptions";
 import { Awaiters, register, unregister } from "./awaiters";
@@ -283,6 +283,13 @@ function liveStack(below: object, skip: number): FrameCallGraphEntry[] {
       // The frame above was resumed by this one: it is a coroutine's.
       const last = frames[frames.length - 1];
       if (last !== undefined) frames[frames.length - 1] = { ...last, coroutine: true };
+      continue;
+    }
+    // asyncWith is an iterator object (asyncwith.ts): its _resume frame is the scope's
+    // coroutine frame; the next/throw/return that called it adds nothing.
+    if (_ASYNC_WITH_ENTRY_FRAME.test(line)) continue;
+    if (_ASYNC_WITH_FRAME.test(line)) {
+      frames.push({ ...parsed, functionName: "asyncWith", coroutine: true });
       continue;
     }
     frames.push(parsed);

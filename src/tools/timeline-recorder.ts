@@ -15,7 +15,7 @@
 import { type EventLoop, type Handle, TimerHandle } from "../core/events";
 import { Future } from "../core/futures";
 import type { Instrument } from "../core/instruments";
-import { type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
+import { _ASYNC_WITH_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
 import { _sleepFuture } from "../core/sleep";
 import { GatheringFuture } from "../core/waiting";
@@ -404,6 +404,7 @@ function coroutineChain(site: Site | null): string[] {
     const line = lines[i]!;
     if (TASK_STEP.test(line)) break;
     if (FRAME.test(line) && RESUME.test(lines[i + 1]!)) chain.push(shortFrame(line));
+    else if (_ASYNC_WITH_FRAME.test(line)) chain.push(shortFrame(line.replace(_ASYNC_WITH_FRAME, "$1asyncWith (")));
   }
   return chain;
 }
