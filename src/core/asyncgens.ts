@@ -12,7 +12,7 @@
  * marker of coroutines.ts: a library awaitable records what it hands up, a `yield v`
  * does not.
  */
-import { type Coroutine, NOT_SUSPENDED, type Suspension, _suspension } from "./coroutines";
+import { type Coroutine, NOT_SUSPENDED, type Suspension, _suspension, _handWrittenCoroutine } from "./coroutines";
 import { RuntimeError, StopAsyncIteration } from "./exceptions";
 import { type EventLoop, _asyncgenHooks, _getRunningLoop } from "./events";
 import { _runForNative } from "./native";
@@ -233,6 +233,7 @@ class AsyncGenStep<T> implements Coroutine<T> {
     return { done: true, value: false as T };
   }
 }
+_handWrittenCoroutine(AsyncGenStep);
 
 /**
  * An async generator object (Python's `async_generator`): what a function made by

@@ -1,7 +1,7 @@
 /**
  * asyncWith: Python's `async with` statement as a function.
  */
-import { type Coroutine, type Suspension, isCoroutine } from "./coroutines";
+import { type Coroutine, type Suspension, isCoroutine, _handWrittenCoroutine } from "./coroutines";
 import { Future } from "./futures";
 import { describe } from "./repr";
 
@@ -246,6 +246,7 @@ class AsyncWith implements Coroutine<unknown> {
     this._result = this._error = undefined;
   }
 }
+_handWrittenCoroutine(AsyncWith);
 
 function awaitable<T>(aw: Coroutine<T> | Future<T>, what: string): Coroutine<T> | Future<T> {
   if (isCoroutine(aw) || aw instanceof Future) return aw;

@@ -52,16 +52,30 @@ export type AwaitableResult<A> =
 const GeneratorPrototype: object = Object.getPrototypeOf(Object.getPrototypeOf((function* () {})()));
 
 /**
+ * Marks the library's own coroutine objects, the iterators it writes by hand where a
+ * generator would cost more (sleep's, `Lock.acquire`'s, the queue's, `asyncWith`'s):
+ * `isCoroutine` knows them by one property read, where the tag check would call their
+ * `Symbol.toStringTag` getter through `Object.prototype.toString`: `asyncWith` checks
+ * what it awaits, and an arrow body such as `() => asyncio.sleep(0)` returns one.
+ */
+const HAND_WRITTEN: unique symbol = Symbol("asyncio-ts: hand-written coroutine");
+
+/** @internal Declares the objects `constructor` makes to be coroutines (see HAND_WRITTEN). */
+export function _handWrittenCoroutine(constructor: { prototype: object }): void {
+  Object.defineProperty(constructor.prototype, HAND_WRITTEN, { value: true });
+}
+
+/**
  * True for a coroutine object, which in asyncio-ts is a generator object (Python's
  * `asyncio.iscoroutine`).
  */
 export function isCoroutine(value: unknown): value is Coroutine<unknown> {
   // Fast path: a generator object of this realm inherits from %GeneratorPrototype%.
   if (GeneratorPrototype.isPrototypeOf(value as object)) return true;
+  if (value === null || typeof value !== "object") return false;
+  if ((value as { [HAND_WRITTEN]?: true })[HAND_WRITTEN] === true) return true;
   // Generators of another realm (an iframe, a vm context) carry the same tag.
   return (
-    value !== null &&
-    typeof value === "object" &&
     typeof (value as Generator).next === "function" &&
     typeof (value as Generator).throw === "function" &&
     Object.prototype.toString.call(value) === "[object Generator]"

@@ -3,7 +3,7 @@
  * Semaphore, BoundedSemaphore, Barrier. Waiting is FIFO-fair, cancel-safe, and O(1)
  * per operation (see waiters.ts).
  */
-import { type Coroutine, type Suspension, _suspend } from "./coroutines";
+import { type Coroutine, type Suspension, _suspend, _handWrittenCoroutine } from "./coroutines";
 import { BrokenBarrierError, CancelledError, RuntimeError } from "./exceptions";
 import { _getRunningLoop } from "./events";
 import { LoopBound } from "./mixins";
@@ -583,4 +583,5 @@ class LockAcquire implements Coroutine<boolean> {
     return "Generator";
   }
 }
+_handWrittenCoroutine(LockAcquire);
 

@@ -3,7 +3,7 @@
  * with `shutdown`. A cancelled `get` never loses an item and a cancelled `put` never
  * inserts twice; waiting is O(1) per operation.
  */
-import { type Coroutine, type Suspension, _suspend } from "./coroutines";
+import { type Coroutine, type Suspension, _suspend, _handWrittenCoroutine } from "./coroutines";
 import { QueueEmpty, QueueFull, QueueShutDown } from "./exceptions";
 import { Event } from "./locks";
 import { LoopBound } from "./mixins";
@@ -470,4 +470,5 @@ class QueueOperation<T, R> implements Coroutine<R> {
     return "Generator";
   }
 }
+_handWrittenCoroutine(QueueOperation);
 

@@ -6,7 +6,7 @@
  * no arguments array (Python's sleep keeps a coroutine frame, a future and a TimerHandle
  * with its args). `sleep(0)` is smaller still: it arms no timer.
  */
-import { type Coroutine, type Suspension, _suspend } from "./coroutines";
+import { type Coroutine, type Suspension, _suspend, _handWrittenCoroutine } from "./coroutines";
 import { type EventLoop, _getRunningLoop, getRunningLoop } from "./events";
 import { NO_ARGS, TimerHandle } from "./handles";
 import { RuntimeError } from "./exceptions";
@@ -158,6 +158,7 @@ class Sleep<T> extends TimerHandle implements Coroutine<T> {
     return "Generator";
   }
 }
+_handWrittenCoroutine(Sleep);
 
 /** `sleep(0)`: one bare yield, which gives the loop one iteration, then the result. */
 class YieldOnce<T> implements Coroutine<T> {
@@ -207,3 +208,4 @@ class YieldOnce<T> implements Coroutine<T> {
     return "Generator";
   }
 }
+_handWrittenCoroutine(YieldOnce);
