@@ -101,7 +101,7 @@ type Step = IteratorResult<Suspension | undefined, unknown>;
  *
  * with `yield*`'s forwarding of `next`, `throw` and `return` to the awaitable in progress
  * (a `return` while the body runs closes the body and skips `aexit`, as it skips a
- * generator's `catch`). Stacks show it as `AsyncWith._resume` and `AsyncWith.next`.
+ * generator's `catch`). Stacks show it as `AsyncWith._advance` and `AsyncWith.next`.
  */
 class AsyncWith implements Coroutine<unknown> {
   private _phase: Phase = START;
@@ -117,15 +117,15 @@ class AsyncWith implements Coroutine<unknown> {
   ) {}
 
   next(value?: unknown): Step {
-    return this._resume(NEXT, value);
+    return this._advance(NEXT, value);
   }
 
   throw(error: unknown): Step {
-    return this._resume(THROW, error);
+    return this._advance(THROW, error);
   }
 
   return(value?: unknown): Step {
-    return this._resume(RETURN, value);
+    return this._advance(RETURN, value);
   }
 
   [Symbol.iterator](): this {
@@ -141,7 +141,7 @@ class AsyncWith implements Coroutine<unknown> {
    * Resumes what the current phase awaits, and moves on through the phases that finish
    * without suspending, until one suspends or the scope ends.
    */
-  private _resume(how: typeof NEXT | typeof THROW | typeof RETURN, sent: unknown): Step {
+  private _advance(how: typeof NEXT | typeof THROW | typeof RETURN, sent: unknown): Step {
     if (this._inner === null) {
       if (this._phase !== START || how !== NEXT) {
         // Done, or not started: a generator in either state ends at once.

@@ -61,11 +61,11 @@ export function withoutStack<T>(debug: boolean, make: () => T): T {
 
 /**
  * @internal A stack line of an `asyncWith` scope, an iterator object rather than a
- * generator (asyncwith.ts): `at AsyncWith._resume (file:line:col)`. It stands for the
+ * generator (asyncwith.ts): `at AsyncWith._advance (file:line:col)`. It stands for the
  * scope as a generator's frame stands for a coroutine, so readers of stacks (await
  * chains, call graphs, timelines) show it as `asyncWith`. A bundler may rename the
  * class (`_AsyncWith`, `AsyncWith2`).
  */
-export const _ASYNC_WITH_FRAME = /^(\s*at )_?AsyncWith\d*\._resume \(/;
+export const _ASYNC_WITH_FRAME = /^(\s*at )_?AsyncWith\d*\._advance \(/;
 /** @internal The `next`, `throw` or `return` line that called it, which adds nothing. */
 export const _ASYNC_WITH_ENTRY_FRAME = /^\s*at _?AsyncWith\d*\.(?:next|throw|return) \(/;

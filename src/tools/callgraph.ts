@@ -285,7 +285,7 @@ function liveStack(below: object, skip: number): FrameCallGraphEntry[] {
       if (last !== undefined) frames[frames.length - 1] = { ...last, coroutine: true };
       continue;
     }
-    // asyncWith is an iterator object (asyncwith.ts): its _resume frame is the scope's
+    // asyncWith is an iterator object (asyncwith.ts): its _advance frame is the scope's
     // coroutine frame; the next/throw/return that called it adds nothing.
     if (_ASYNC_WITH_ENTRY_FRAME.test(line)) continue;
     if (_ASYNC_WITH_FRAME.test(line)) {
