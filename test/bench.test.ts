@@ -19,7 +19,7 @@ test("every benchmark program runs and checks its own result (quick mode)", asyn
     expect(r.unit).toBe(r.workload === "memory" ? "B/task" : "ms");
   }
   const workloads = new Set(results.map((r) => r.workload));
-  for (const w of ["spawn", "switch", "queue", "lock", "timers", "churn", "fanout", "memory", "echo"]) expect(workloads).toContain(w);
+  for (const w of ["spawn", "switch", "queue", "lock", "timers", "churn", "expiry", "fanout", "memory", "echo"]) expect(workloads).toContain(w);
   // Three sizes of spawn and timers for asyncio-ts, none skipped.
   const ours = scaling.filter((p) => p.system === "asyncio-ts");
   expect(ours.map((p) => `${p.workload}@${p.tasks}`).sort()).toEqual(

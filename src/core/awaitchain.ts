@@ -12,7 +12,7 @@
  * only where the error reaches the user: out of `run`/`runSync`/`runUntilComplete`, or
  * through the loop's default exception handler.
  */
-import { CancelledError } from "./exceptions";
+import { CancelledError, TimeoutError } from "./exceptions";
 import { _ASYNC_WITH_ENTRY_FRAME, _ASYNC_WITH_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
 
 type AwaitSite = CapturedStack;
@@ -67,13 +67,16 @@ export function settleAwaitChain(error: unknown, depth = 0): void {
  * user. The loop's own frames below the failing coroutine (the task step, the loop
  * iteration, the driver) are dropped: the chain says more, in their place.
  */
-export function showAwaitChain(error: unknown, depth = 0): void {
+export function showAwaitChain(error: unknown, depth = 0, isCause = false): void {
   if (!(error instanceof Error) || depth > MAX_DEPTH) return;
-  forEachInner(error, (inner) => showAwaitChain(inner, depth + 1));
+  forEachInner(error, (inner, viaCause) => showAwaitChain(inner, depth + 1, viaCause));
   const withSites = error as WithSites;
+  if (withSites[SHOWN] === true) return;
   const sites = withSites[AWAIT_SITES];
-  if (sites === undefined || withSites[SHOWN] === true) return;
-  Object.defineProperty(error, SHOWN, { value: true });
+  // A cause is shown under the error it caused, which already says it.
+  const mayHint = !isCause && isStackless(error);
+  // Formatting a stack costs: an error with nothing to add keeps its lazy one.
+  if (sites === undefined && !mayHint) return;
   const own = error.stack;
   if (typeof own !== "string") return;
   // The header (name and message), the frames, and what may follow them (a group's
@@ -83,8 +86,13 @@ export function showAwaitChain(error: unknown, depth = 0): void {
   while (framesStart < lines.length && !FRAME.test(lines[framesStart]!)) framesStart++;
   let framesEnd = framesStart;
   while (framesEnd < lines.length && FRAME.test(lines[framesEnd]!)) framesEnd++;
+  const hint = mayHint && framesStart === framesEnd;
+  if (sites === undefined && !hint) return;
+  if (!Object.isExtensible(error)) return;
+  Object.defineProperty(error, SHOWN, { value: true });
   const shown = [...lines.slice(0, framesStart), ...coroutineFrames(lines.slice(framesStart, framesEnd))];
-  for (const site of sites) {
+  if (hint) shown.push(NO_STACK_HINT);
+  for (const site of sites ?? []) {
     if (typeof site.stack !== "string") continue;
     for (const frame of coroutineFrames(site.stack.split("\n"))) shown.push(frame.replace(/^(\s*)at /, "$1at async "));
   }
@@ -95,6 +103,19 @@ export function showAwaitChain(error: unknown, depth = 0): void {
     // A stack that cannot be replaced is shown as it is.
   }
 }
+
+/**
+ * The errors the library makes without a stack outside debug mode (see withoutStack):
+ * with no frame line, a reader would not know where to look nor why there is none.
+ */
+function isStackless(error: Error): boolean {
+  return (error instanceof CancelledError || error instanceof TimeoutError) && Error.stackTraceLimit > 0;
+}
+
+/** Where a stackless error's frames would be, as Python says how to get what it left out. */
+const NO_STACK_HINT =
+  "    (no stack: outside debug mode asyncio-ts captures none for cancellations and timeouts; " +
+  "set ASYNCIO_TS_DEBUG=1 or pass { debug: true } to see where this one was raised)";
 
 /** @internal The frames of a captured stack that are coroutines' (see coroutineFrames). */
 export function _coroutineFrames(stack: string): string[] {
@@ -122,9 +143,9 @@ const TASK_STEP = /^\s+at (?:\S+\.)?(?:_runStep|_eagerStart) /;
 /** `at f.throw (<anonymous>)`: V8's frame for resuming a generator. */
 const GENERATOR_METHOD = /^\s+at \S+\.(?:next|throw|return) \(<anonymous>\)$/;
 
-function forEachInner(error: Error, visit: (inner: unknown) => void): void {
-  if (error instanceof AggregateError && Array.isArray(error.errors)) for (const inner of error.errors) visit(inner);
-  if ("cause" in error) visit(error.cause);
+function forEachInner(error: Error, visit: (inner: unknown, viaCause: boolean) => void): void {
+  if (error instanceof AggregateError && Array.isArray(error.errors)) for (const inner of error.errors) visit(inner, false);
+  if ("cause" in error) visit(error.cause, true);
 }
 
 /**

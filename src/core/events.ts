@@ -48,7 +48,8 @@ export interface EventLoopOptions {
   /** Where time comes from; `new VirtualClock()` for instant, deterministic runs. */
   clock?: Clock;
   /**
-   * Debug mode: report slow callbacks and check callbacks more strictly. By default it
+   * Debug mode: report slow callbacks, check callbacks more strictly, and capture the
+   * stacks of cancellations and timeouts (they have none without it). By default it
    * is on when the environment variable `ASYNCIO_TS_DEBUG` is set to any non-empty
    * value (Python's `PYTHONASYNCIODEBUG`), where the host has an environment.
    */
@@ -899,6 +900,12 @@ export class EventLoop {
     if (!future.done()) throw new RuntimeError("Event loop stopped before Future completed.");
     // The error leaves the loop here, to the user: it shows the tasks it went through.
     if (future._exc !== 0) showAwaitChain(future._result);
+    else if (future.cancelled()) {
+      // A cancellation has no stack outside debug mode: it gets the line that says why.
+      const cancelled = future._makeCancelledError();
+      showAwaitChain(cancelled);
+      throw cancelled;
+    }
     return future.result();
   }
 }

@@ -7,6 +7,7 @@ import { CancelledError, RuntimeError, TimeoutError } from "./exceptions";
 import type { Task } from "./tasks";
 import { currentTask } from "./tasks";
 import { describe } from "./repr";
+import { withoutStack } from "./stacks";
 
 // Python's timeouts._State, whose values appear in error messages.
 const State = {
@@ -182,9 +183,9 @@ export class Timeout {
       // Only a cancellation this timeout caused is ours to turn into TimeoutError;
       // one requested from outside meanwhile must go on as CancelledError.
       if (this._task!.uncancel() <= this._cancelling && error instanceof CancelledError) {
-        // With its stack: it is the error the program reads, and its frames say which
-        // scope expired (the CancelledError it replaces has none: see withoutStack).
-        throw new TimeoutError("", { cause: error });
+        // Without a stack outside debug mode, like the CancelledError it replaces: a
+        // capture costs a third of an expiring scope, and most programs catch it unread.
+        throw withoutStack(this._task!._loop._debug, () => new TimeoutError("", { cause: error }));
       }
     } else if (this._state === State.Entered) {
       this._state = State.Exited;

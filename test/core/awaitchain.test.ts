@@ -176,3 +176,106 @@ describe("no stack formatting on the loop's path", () => {
     expect(outcome).toEqual([10_000, 100, 0]);
   });
 });
+
+describe("cancellations and timeouts capture no stack outside debug mode (issue 17)", () => {
+  const HINT = /^    \(no stack: outside debug mode asyncio-ts captures none for cancellations and timeouts; set ASYNCIO_TS_DEBUG=1 or pass \{ debug: true \} to see where this one was raised\)$/;
+
+  function* expires() {
+    yield* asyncio.asyncWith(asyncio.timeout(0.01), function* () {
+      yield* asyncio.sleep(1);
+    }); // the scope that expires
+  }
+
+  test("an expired timeout's TimeoutError, caught in the program, has no frame", () => {
+    const stacks = asyncio.runSync(
+      (function* () {
+        try {
+          yield* expires();
+        } catch (error) {
+          return [(error as Error).stack, ((error as Error).cause as Error).stack];
+        }
+      })(),
+      { clock: new asyncio.VirtualClock() },
+    );
+    // The header alone (vitest's stack formatting adds ": " to an empty message).
+    expect(stacks).toEqual([expect.stringMatching(/^TimeoutError(: )?$/), expect.stringMatching(/^CancelledError(: )?$/)]);
+  });
+
+  test("out of run, it says how to get its frames, and its cause does not repeat it", async () => {
+    const error = (await asyncio.run(expires(), { clock: new asyncio.VirtualClock() }).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(asyncio.TimeoutError);
+    const [header, hint, ...rest] = error.stack!.split("\n");
+    expect(header).toMatch(/^TimeoutError(: )?$/);
+    expect(hint).toMatch(HINT);
+    expect(rest).toEqual([]);
+    expect((error.cause as Error).stack).toMatch(/^CancelledError(: )?$/);
+  });
+
+  test("across tasks, the hint comes where its frames would be, before the await chain", () => {
+    function* awaits() {
+      yield* asyncio.createTask(expires()); // awaits waits here
+    }
+    let error: Error | undefined;
+    try {
+      asyncio.runSync(awaits(), { clock: new asyncio.VirtualClock() });
+    } catch (e) {
+      error = e as Error;
+    }
+    const lines = error!.stack!.split("\n");
+    expect(lines[0]).toMatch(/^TimeoutError(: )?$/);
+    expect(lines[1]).toMatch(HINT);
+    expect(lines.slice(2)).toEqual([
+      expect.stringMatching(new RegExp(`^    at async awaits \\(${import.meta.filename}:${lineOf("awaits waits here")}:\\d+\\)$`)),
+    ]);
+  });
+
+  test("a cancellation out of run says it too", () => {
+    let error: Error | undefined;
+    try {
+      asyncio.runSync(
+        (function* () {
+          asyncio.currentTask()!.cancel("stop here");
+          yield* asyncio.sleep(0);
+        })(),
+      );
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(error).toBeInstanceOf(asyncio.CancelledError);
+    const [header, hint, ...rest] = error!.stack!.split("\n");
+    expect(header).toBe("CancelledError: stop here");
+    expect(hint).toMatch(HINT);
+    expect(rest).toEqual([]);
+  });
+
+  test("debug mode keeps the frames, from the scope's exit up to the coroutine holding it", () => {
+    let error: Error | undefined;
+    try {
+      asyncio.runSync(expires(), { clock: new asyncio.VirtualClock(), debug: true });
+    } catch (e) {
+      error = e as Error;
+    }
+    const lines = frames(error!.stack!);
+    expect(lines[0]).toMatch(/^    at Timeout\.aexit /);
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^    at expires \\(${import.meta.filename}:${lineOf("the scope that expires") - 2}:\\d+\\)$`)),
+    );
+    expect(error!.stack).not.toMatch(/no stack:/);
+  });
+
+  test("a TimeoutError the program raises itself keeps its stack and gets no hint", () => {
+    let error: Error | undefined;
+    try {
+      asyncio.runSync(
+        (function* () {
+          yield* asyncio.sleep(0);
+          throw new asyncio.TimeoutError("mine");
+        })(),
+      );
+    } catch (e) {
+      error = e as Error;
+    }
+    expect(frames(error!.stack!).length).toBeGreaterThan(0);
+    expect(error!.stack).not.toMatch(/no stack:/);
+  });
+});
