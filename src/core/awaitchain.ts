@@ -13,7 +13,7 @@
  * through the loop's default exception handler.
  */
 import { CancelledError, TimeoutError } from "./exceptions";
-import { _ASYNC_WITH_ENTRY_FRAME, _ASYNC_WITH_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
+import { _ASYNC_WITH_ENTRY_FRAME, _ASYNC_WITH_FRAME, _GENERATOR_RESUME_FRAME, _TASK_STEP_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "./stacks";
 
 type AwaitSite = CapturedStack;
 
@@ -130,18 +130,14 @@ function coroutineFrames(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (!FRAME.test(line)) continue;
-    if (TASK_STEP.test(line)) break;
-    if (GENERATOR_METHOD.test(line) || _ASYNC_WITH_ENTRY_FRAME.test(line)) continue;
+    if (_TASK_STEP_FRAME.test(line)) break;
+    if (_GENERATOR_RESUME_FRAME.test(line) || _ASYNC_WITH_ENTRY_FRAME.test(line)) continue;
     out.push(line.replace(_ASYNC_WITH_FRAME, "$1asyncWith ("));
   }
   return out;
 }
 
 const FRAME = /^\s+at /;
-/** The task's step: below it are only the loop and its driver. */
-const TASK_STEP = /^\s+at (?:\S+\.)?(?:_runStep|_eagerStart) /;
-/** `at f.throw (<anonymous>)`: V8's frame for resuming a generator. */
-const GENERATOR_METHOD = /^\s+at \S+\.(?:next|throw|return) \(<anonymous>\)$/;
 
 function forEachInner(error: Error, visit: (inner: unknown, viaCause: boolean) => void): void {
   if (error instanceof AggregateError && Array.isArray(error.errors)) for (const inner of error.errors) visit(inner, false);

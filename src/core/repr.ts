@@ -32,8 +32,28 @@ export function describe(value: unknown): string {
     }
   }
   if (isThenable(value)) return "a Promise";
+  const proto: unknown = Object.getPrototypeOf(value as object);
+  if (proto === Object.prototype || proto === null) return describePlainObject(value as object, proto === null);
   const ctor = (value as { constructor?: { name?: string } }).constructor;
-  return ctor?.name ? `a ${ctor.name} object` : tag;
+  if (!ctor?.name) return tag;
+  return `${/^[AEIOU]/.test(ctor.name) ? "an" : "a"} ${ctor.name} object`;
+}
+
+/**
+ * A literal's keys say more than its class (`an object {aenter, exit}`): the usual bad
+ * input is a literal with a misspelt or missing method.
+ */
+function describePlainObject(value: object, nullPrototype: boolean): string {
+  const kind = nullPrototype ? "a null-prototype object" : "an object";
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch {
+    return kind; // a Proxy may refuse
+  }
+  if (keys.length === 0) return `${nullPrototype ? kind : "an empty object"} {}`;
+  const shown = keys.slice(0, 4).join(", ");
+  return `${kind} {${keys.length > 4 ? `${shown}, …` : shown}}`;
 }
 
 const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;

@@ -75,3 +75,11 @@ export function withoutStack<T>(debug: boolean, make: () => T): T {
 export const _ASYNC_WITH_FRAME = /^(\s*at )_?AsyncWith\d*\._advance \(/;
 /** @internal The `next`, `throw` or `return` line that called it, which adds nothing. */
 export const _ASYNC_WITH_ENTRY_FRAME = /^\s*at _?AsyncWith\d*\.(?:next|throw|return) \(/;
+
+/**
+ * @internal V8's stack line for resuming a generator, `at f.next (<anonymous>)`: the frame
+ * above it is a coroutine's, and between `yield*` levels it adds nothing.
+ */
+export const _GENERATOR_RESUME_FRAME = /^\s+at (?:\S+\.)?(?:next|throw|return) \(<anonymous>\)$/;
+/** @internal A task's step: below it are only the loop, its driver and an eager task's creator. */
+export const _TASK_STEP_FRAME = /^\s+at (?:\S+\.)?(?:_runStep|_eagerStart) /;

@@ -15,7 +15,7 @@
 import { type EventLoop, type Handle, TimerHandle } from "../core/events";
 import { Future } from "../core/futures";
 import type { Instrument } from "../core/instruments";
-import { _ASYNC_WITH_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
+import { _ASYNC_WITH_FRAME, _GENERATOR_RESUME_FRAME, _TASK_STEP_FRAME, type CapturedStack, canCaptureStacks, captureStack } from "../core/stacks";
 import { Task } from "../core/tasks";
 import { _sleepFuture } from "../core/sleep";
 import { GatheringFuture } from "../core/waiting";
@@ -386,10 +386,6 @@ function describeCallback(callback: Handle | Future<unknown>, owners: WeakMap<Ti
 }
 
 const FRAME = /^\s+at /;
-/** V8's frame for resuming a generator: the frame above it is a coroutine's. */
-const RESUME = /^\s+at (?:\S+\.)?(?:next|throw|return) \(<anonymous>\)$/;
-/** A task's step: below it are the loop and, for an eager task, its creator. */
-const TASK_STEP = /^\s+at (?:\S+\.)?(?:_runStep|_eagerStart) /;
 
 /**
  * The coroutines on a captured stack, innermost first: the frames a generator's
@@ -402,8 +398,8 @@ function coroutineChain(site: Site | null): string[] {
   const chain: string[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
-    if (TASK_STEP.test(line)) break;
-    if (FRAME.test(line) && RESUME.test(lines[i + 1]!)) chain.push(shortFrame(line));
+    if (_TASK_STEP_FRAME.test(line)) break;
+    if (FRAME.test(line) && _GENERATOR_RESUME_FRAME.test(lines[i + 1]!)) chain.push(shortFrame(line));
     else if (_ASYNC_WITH_FRAME.test(line)) chain.push(shortFrame(line.replace(_ASYNC_WITH_FRAME, "$1asyncWith (")));
   }
   return chain;

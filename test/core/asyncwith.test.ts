@@ -107,9 +107,21 @@ describe("asyncWith behaves as its reference generator", () => {
     expect(compared).toBe(enters.length * bodies.length * exits.length * callSequences.length);
   });
 
+  test("the error names what was passed instead of a context manager: a literal by its keys, an instance by its class", () => {
+    const protocol = "does not support the asynchronous context manager protocol: it needs aenter() and aexit() methods";
+    const firstResume = (cm: unknown) => () => asyncio.asyncWith(cm as asyncio.AsyncContextManager<unknown>, function* () {}).next();
+    expect(firstResume({ aenter() {}, exit() {} })).toThrow(`an object {aenter, exit} ${protocol}`);
+    expect(firstResume({ a: 1, b: 2, c: 3, d: 4, e: 5 })).toThrow(`an object {a, b, c, d, …} ${protocol}`);
+    expect(firstResume(Object.create(null))).toThrow(`a null-prototype object {} ${protocol}`);
+    class Resource {}
+    class Engine {}
+    expect(firstResume(new Resource())).toThrow(`a Resource object ${protocol}`);
+    expect(firstResume(new Engine())).toThrow(`an Engine object ${protocol}`);
+  });
+
   test("a bad context manager or body fails at the first resume, not at the call, as a generator's body would", () => {
     const notAManager = asyncio.asyncWith({} as asyncio.AsyncContextManager<unknown>, function* () {});
-    expect(() => notAManager.next()).toThrow("a Object object does not support the asynchronous context manager protocol: it needs aenter() and aexit() methods");
+    expect(() => notAManager.next()).toThrow("an empty object {} does not support the asynchronous context manager protocol: it needs aenter() and aexit() methods");
     expect(notAManager.next()).toEqual({ done: true, value: undefined });
     const noBody = asyncio.asyncWith(new asyncio.Lock(), 42 as never);
     expect(() => noBody.next()).toThrow("asyncWith() body must be a generator function, got 42");

@@ -668,7 +668,7 @@ describe("createTask(coro, { signal })", () => {
     );
     expect(error).toEqual(new TypeError("createTask() signal must be an AbortSignal, null or undefined, got 'stop'"));
     expect(() => asyncio.runSync(asyncio.sleep(0), { signal: { aborted: false } as never })).toThrow(
-      new TypeError("asyncio.runSync() signal must be an AbortSignal, null or undefined, got a Object object"),
+      new TypeError("asyncio.runSync() signal must be an AbortSignal, null or undefined, got an object {aborted}"),
     );
   });
 

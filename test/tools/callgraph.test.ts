@@ -207,7 +207,7 @@ test("errors and empty results as in 3.14", () => {
   );
   expect(() => asyncio.captureCallGraph({} as asyncio.Future<unknown>)).toThrow(TypeError);
   const notAFuture = {} as asyncio.Future<unknown>;
-  expect(() => asyncio.captureCallGraph(notAFuture)).toThrow("a Object object does not appear to be compatible with asyncio.Future");
+  expect(() => asyncio.captureCallGraph(notAFuture)).toThrow("an empty object {} does not appear to be compatible with asyncio.Future");
   const out = asyncio.runSync(
     (function* () {
       const loop = asyncio.getRunningLoop();
