@@ -39,11 +39,18 @@ export interface HostDriverState {
   resolve: (() => void) | null;
   reject: ((error: unknown) => void) | null;
   turn: () => void;
+  /**
+   * What the run keeps listening on the host (its interrupt watch), released while the
+   * loop is stalled on Deno (probeWhileIdle) and restored at the next turn.
+   */
+  keepAlive: { release(): void; restore(): void } | null;
+  /** True while `keepAlive` is released. */
+  released: boolean;
 }
 
 /** @internal */
 export function newHostDriverState(): HostDriverState {
-  return { sleeping: false, idle: false, timer: undefined, turnQueued: false, resolve: null, reject: null, turn: noop };
+  return { sleeping: false, idle: false, timer: undefined, turnQueued: false, resolve: null, reject: null, turn: noop, keepAlive: null, released: false };
 }
 
 function noop(): void {}
@@ -98,6 +105,10 @@ function hostTurn(loop: EventLoop): void {
   if (host.idle) {
     host.idle = false;
     loop._idleEnd();
+  }
+  if (host.released) {
+    host.released = false;
+    host.keepAlive?.restore();
   }
   const clock = loop._clock;
   const sliceEnd = performance.now() + HOST_SLICE_MS;
@@ -199,13 +210,24 @@ function watchForDeadlock(loop: EventLoop): void {
 // stdin read shows nowhere), only a cycle of tasks waiting on each other fails the run,
 // since no host work could break it: a program whose wake-up the probe cannot see must
 // never be failed. There a task waiting on a future nobody completes waits, as it would
-// without asyncio-ts.
+// without asyncio-ts, but it must not hang for ever: Deno does not end a top-level
+// `await` that can never settle while any timer is armed (even an unref'd one) or any
+// signal listener installed. So once the host looks idle, the probe stops, and unless a
+// wrapped promise is pending (a fetch, say, which Ctrl-C must still cancel), the run
+// stops listening for Ctrl-C until the loop's next turn. That leaves Deno to judge: work
+// it cannot list keeps it running (and wakes the loop, which listens again and probes
+// again when it idles); with none, Deno ends the program with "Top-level await promise
+// never resolved" (without a top-level await, the 'beforeExit' above fails the run).
 function probeWhileIdle(loop: EventLoop, token: object, ms: number): void {
   probeHostIdle(ms, (hostIdle) => {
     if (!idleLoops.has(loop) || idleProbes.get(loop) !== token) return;
     const certain = hostIdleProbeSeesOperations || (loop._hostPending === 0 && describeStuckTasks(loop).startsWith("deadlock:"));
     if (hostIdle && certain) failStuckRun(loop);
-    else probeWhileIdle(loop, token, Math.min(ms * 2, IDLE_PROBE_MAX_MS));
+    else if (!hostIdle) probeWhileIdle(loop, token, Math.min(ms * 2, IDLE_PROBE_MAX_MS));
+    else if (loop._hostPending === 0) {
+      loop._host.released = true;
+      loop._host.keepAlive?.release();
+    }
   });
 }
 

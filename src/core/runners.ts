@@ -62,17 +62,18 @@ export function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T>
 
 async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>, signal: AbortSignal | null | undefined): Promise<T> {
   let interrupts = 0;
-  let stopWatching: (() => void) | null = null;
+  let watch: InterruptWatch | null = null;
   try {
     const task = loop.createTask(main, { signal });
     // Python's Runner: the first interrupt cancels the main task (its cleanup runs),
     // a second one is not caught (the host's default: the process ends).
-    stopWatching =
+    watch =
       interruptWatcher?.(() => {
         interrupts++;
         if (!task.done()) task.cancel();
         return interrupts === 1;
       }) ?? null;
+    loop._host.keepAlive = watch;
     try {
       return await loop.runUntilComplete(task);
     } catch (error) {
@@ -80,7 +81,8 @@ async function runOnHost<T>(loop: EventLoop, main: Coroutine<T>, signal: AbortSi
       throw error;
     }
   } finally {
-    stopWatching?.();
+    loop._host.keepAlive = null;
+    watch?.stop();
     try {
       const leftovers = cancelLeftovers(loop);
       if (leftovers !== null) {
@@ -126,10 +128,22 @@ export function runSync<T>(main: Coroutine<T>, options: RunOptions = {}): T {
 
 /**
  * @internal Watches for the user's interrupt (Ctrl-C) on hosts that have one: called
- * with `onInterrupt` when a run starts, it returns the function that stops watching.
- * `onInterrupt` returns false once it wants the host's default behaviour back.
+ * with `onInterrupt` when a run starts, it returns the watch (null if it does not
+ * watch). `onInterrupt` returns false once it wants the host's default behaviour back.
  */
-export type InterruptWatcher = (onInterrupt: () => boolean) => (() => void) | null;
+export type InterruptWatcher = (onInterrupt: () => boolean) => InterruptWatch | null;
+
+/** @internal A run's watch for interrupts. */
+export interface InterruptWatch {
+  /** Stops watching, for good. */
+  stop(): void;
+  /**
+   * Stops listening until `restore`: Deno never ends a stalled top-level `await` while a
+   * signal listener is installed (drivers.ts, probeWhileIdle).
+   */
+  release(): void;
+  restore(): void;
+}
 
 let interruptWatcher: InterruptWatcher | null = null;
 

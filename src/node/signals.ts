@@ -171,7 +171,22 @@ _setInterruptWatcher((onInterrupt) => {
     process.kill(process.pid, "SIGINT");
   };
   process.on("SIGINT", listener);
-  return () => {
-    process.removeListener("SIGINT", listener);
+  let listening = true;
+  let stopped = false;
+  return {
+    stop() {
+      stopped = true;
+      listening = false;
+      process.removeListener("SIGINT", listener);
+    },
+    release() {
+      listening = false;
+      process.removeListener("SIGINT", listener);
+    },
+    restore() {
+      if (stopped || listening) return;
+      listening = true;
+      process.on("SIGINT", listener);
+    },
   };
 });
