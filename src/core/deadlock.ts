@@ -16,7 +16,7 @@ import { Future } from "./futures";
 import { Condition, Event, Lock, Semaphore } from "./locks";
 import { Queue } from "./queues";
 import { Task } from "./tasks";
-import { GatheringFuture, WaitingFuture, _shieldInners } from "./waiting";
+import { GatheringFuture, WaitingFuture, _cancellationWaits, _shieldInners } from "./waiting";
 import { OperationWaiter, Waiter } from "./waiters";
 
 /** One waiting task: what it waits on, and the tasks that must move first. */
@@ -94,6 +94,12 @@ export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: 
   if (shielded !== undefined) {
     const pending = pendingOf([shielded]);
     return { task, text: `waits for shield(${pending.text || "a finished future"})`, blockers: pending.tasks };
+  }
+  const cancelling = _cancellationWaits.get(future);
+  if (cancelling !== undefined) {
+    // waitFor(aw, 0): it cancelled `aw` and waits until `aw` has dealt with it.
+    const name = cancelling instanceof Task ? cancelling.getName() : String(cancelling);
+    return { task, text: `waits for ${name} to finish after cancelling it`, blockers: cancelling instanceof Task ? [cancelling] : [] };
   }
   if (future instanceof OperationWaiter) return { task, text: `waits ${future._operation.replace("{}", names.of(future._owner))}`, blockers: [] };
   const what = future instanceof Future ? String(future) : "a future";

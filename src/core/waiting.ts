@@ -16,6 +16,8 @@ export const _shieldedBy = new WeakMap<Future<unknown>, Task<unknown>>();
 
 /** @internal What each future `shield` returned stands for (task tables say `waits for shield(Task-3)`). */
 export const _shieldInners = new WeakMap<Future<unknown>, Future<unknown>>();
+/** @internal The future `cancelAndWait` cancelled, by the waiter it waits on: for the task tables. */
+export const _cancellationWaits = new WeakMap<Future<unknown>, Future<unknown>>();
 
 export { sleep } from "./sleep";
 
@@ -298,6 +300,7 @@ function* awaitAwaitable<T>(aw: Awaitable<T>): Coroutine<T> {
 /** Cancels `future` and waits until it is done, whatever it does with the cancellation. */
 function* cancelAndWait(future: Future<unknown>): Coroutine<void> {
   const waiter = new Future<unknown>(getRunningLoop());
+  _cancellationWaits.set(waiter, future);
   const release = (): void => releaseWaiter(waiter);
   future._addCallback(release);
   try {
@@ -327,7 +330,8 @@ export function* waitFor<T>(aw: Awaitable<T>, timeout: number | null | undefined
     try {
       return future.result();
     } catch (error) {
-      if (error instanceof CancelledError) throw new TimeoutError("", { cause: error });
+      // Stackless outside debug mode, as a timeout scope's own (stacks.ts, withoutStack).
+      if (error instanceof CancelledError) throw withoutStack(future._loop._debug, () => new TimeoutError("", { cause: error }));
       throw error;
     }
   }
@@ -483,7 +487,7 @@ class AsCompleted<T> implements AsCompletedIterator<T> {
       }
     }
     const future = this._finished.shift()!;
-    if (future === null) throw new TimeoutError("");
+    if (future === null) throw withoutStack(this._loop._debug, () => new TimeoutError(""));
     return future;
   }
 }

@@ -263,6 +263,27 @@ describe("cancellations and timeouts capture no stack outside debug mode (issue 
     expect(error!.stack).not.toMatch(/no stack:/);
   });
 
+  test("so are the TimeoutErrors of waitFor(aw, 0) and of asCompleted past its timeout; in debug mode they have frames", () => {
+    function* both() {
+      const stacks: string[] = [];
+      try {
+        yield* asyncio.waitFor(asyncio.sleep(1), 0);
+      } catch (error) {
+        stacks.push((error as Error).stack!);
+      }
+      try {
+        for (const next of asyncio.asCompleted([asyncio.sleep(1)], { timeout: 0.1 })) yield* next;
+      } catch (error) {
+        stacks.push((error as Error).stack!);
+      }
+      return stacks;
+    }
+    const plain = asyncio.runSync(both(), { clock: new asyncio.VirtualClock() });
+    expect(plain).toEqual([expect.stringMatching(/^TimeoutError(: )?$/), expect.stringMatching(/^TimeoutError(: )?$/)]);
+    const debug = asyncio.runSync(both(), { clock: new asyncio.VirtualClock(), debug: true });
+    expect(debug.map((stack) => frames(stack).length > 0)).toEqual([true, true]);
+  });
+
   test("a TimeoutError the program raises itself keeps its stack and gets no hint", () => {
     let error: Error | undefined;
     try {

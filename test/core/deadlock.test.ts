@@ -125,6 +125,7 @@ function* main() {
   const loop = asyncio.getRunningLoop();
   const f = loop.createFuture();
   const buffer = new Uint8Array(64);
+  console.log("reading");
   Deno.stdin.read(buffer).then((n) => loop.callSoonThreadsafe(() => f.setResult(new TextDecoder().decode(buffer.subarray(0, n)))));
   console.log("read: " + (yield* f).trim());
   try {
@@ -188,9 +189,17 @@ for (const host of hosts) {
       const output = await new Promise<string>((done, fail) => {
         const child = spawn(host.binary, [...host.args, script], { env: { ...process.env, NO_COLOR: "1" } });
         let stdout = "";
+        let written = false;
         let interrupted = false;
         child.stdout.on("data", (chunk: Buffer) => {
           stdout += chunk.toString();
+          // The line comes well after the probe has found the host idle (its first look
+          // is at 10 ms), counted from the read, not from the start: a loaded machine
+          // may take longer than that to start Deno.
+          if (!written && stdout.includes("reading")) {
+            written = true;
+            setTimeout(() => child.stdin.end("a line\n"), 300);
+          }
           // Once: a second Ctrl-C ends the process, as it does under Python.
           if (!interrupted && stdout.includes("waiting for ^C")) {
             interrupted = true;
@@ -199,10 +208,9 @@ for (const host of hosts) {
         });
         child.on("error", fail);
         child.on("exit", () => done(stdout));
-        setTimeout(() => child.stdin.end("a line\n"), 500);
         setTimeout(() => child.kill("SIGKILL"), 15_000);
       });
-      expect(output).toBe("read: a line\nwaiting for ^C\ncancelled by ^C\nKeyboardInterrupt\n");
+      expect(output).toBe("reading\nread: a line\nwaiting for ^C\ncancelled by ^C\nKeyboardInterrupt\n");
     });
 
     // A wrapped promise pending (a fetch, a read): Ctrl-C cancels the main task, its
@@ -212,15 +220,20 @@ for (const host of hosts) {
       const output = await new Promise<string>((done, fail) => {
         const child = spawn(host.binary, [...host.args, script], { env: { ...process.env, NO_COLOR: "1" } });
         let stdout = "";
+        let interrupted = false;
         child.stdout.on("data", (chunk: Buffer) => {
           stdout += chunk.toString();
+          // Well after the probe has found the host idle (its first look is at 10 ms),
+          // counted from the read.
+          if (!interrupted && stdout.includes("reading")) {
+            interrupted = true;
+            setTimeout(() => child.kill("SIGINT"), 300);
+          }
           // The read, cancelled only in the loop, still holds Deno: end it.
           if (stdout.includes("KeyboardInterrupt")) child.stdin.end();
         });
         child.on("error", fail);
         child.on("exit", () => done(stdout));
-        // Well after the probe has found the host idle (its first look is at 10 ms).
-        setTimeout(() => child.kill("SIGINT"), 500);
         setTimeout(() => child.kill("SIGKILL"), 15_000);
       });
       expect(output).toBe("reading\ncleanup ran\nKeyboardInterrupt\n");

@@ -99,3 +99,28 @@ test("tasks awaiting each other in a ring: the tree names the cycle instead of l
     "    └── a (cycle: it awaits a task above it)",
   ]);
 });
+
+test("waitFor(aw, 0) waiting for the task it cancelled says so, and names that task as what must move first", () => {
+  const rows = asyncio.runSync(
+    (function* () {
+      function* stubborn() {
+        try {
+          yield* asyncio.sleep(5);
+        } catch (error) {
+          yield* asyncio.sleep(1); // cleanup that takes a while
+          throw error;
+        }
+      }
+      const inner = asyncio.createTask(stubborn(), { name: "stubborn" });
+      yield* asyncio.sleep(0);
+      const waiter = asyncio.createTask(asyncio.waitFor(inner, 0), { name: "waiter" });
+      yield* asyncio.sleep(0.5);
+      const rows = asyncio.taskTable();
+      yield* asyncio.wait([waiter]);
+      return rows;
+    })(),
+    virtual(),
+  );
+  expect(rows.find((row) => row.name === "waiter")?.waitsOn).toBe("waits for stubborn to finish after cancelling it");
+  expect(rows.find((row) => row.name === "stubborn")?.waitsOn).toBe("sleeps until t=1.0");
+});
