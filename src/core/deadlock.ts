@@ -50,9 +50,24 @@ export function describeStuckTasks(loop: EventLoop): string {
  * @internal What `task` waits on, said plainly, and the tasks that must move first.
  * `sleeps` gives the deadline of each sleeping future (a live table has them); `stuck`
  * says the loop can never go on, so a future that no known waiting explains is one that
- * nothing will complete (a live table cannot know that).
+ * nothing will complete (a live table cannot know that); `timeouts` gives each task's
+ * earliest deadline of the `timeout` scopes it is in (`waitFor`'s among them).
  */
-export function _describeWait(task: Task<unknown>, names: ObjectNames, sleeps?: Map<Future<unknown>, number>, stuck = false): Wait {
+export function _describeWait(
+  task: Task<unknown>,
+  names: ObjectNames,
+  sleeps?: Map<Future<unknown>, number>,
+  stuck = false,
+  timeouts?: Map<Task<unknown>, number>,
+): Wait {
+  const wait = describeWaitedFuture(task, names, sleeps, stuck);
+  const deadline = timeouts?.get(task);
+  // The scope's deadline, not the wait's own: `waitFor` and `timeout` wrap any wait.
+  if (deadline !== undefined && !task.done()) wait.text += `; times out at t=${formatTime(deadline)}`;
+  return wait;
+}
+
+function describeWaitedFuture(task: Task<unknown>, names: ObjectNames, sleeps: Map<Future<unknown>, number> | undefined, stuck: boolean): Wait {
   const future = task._futWaiter;
   if (future === null) return { task, text: task.done() ? "is done" : "is ready to run", blockers: [] };
   const deadline = sleeps?.get(future);

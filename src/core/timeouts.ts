@@ -199,6 +199,22 @@ export class Timeout {
   }
 }
 
+/**
+ * @internal The earliest deadline of the entered `timeout` scopes of each task of `loop`,
+ * from the timers that will expire them (a task table says `times out at t=3.0`).
+ */
+export function _timeoutDeadlines(loop: EventLoop): Map<Task<unknown>, number> {
+  const deadlines = new Map<Task<unknown>, number>();
+  for (const timer of loop._scheduled.toArray()) {
+    if (timer._cancelled || timer._callback !== expire) continue;
+    const task = (timer._args[0] as Timeout)._task;
+    if (task === null) continue;
+    const earliest = deadlines.get(task);
+    if (earliest === undefined || timer._when < earliest) deadlines.set(task, timer._when);
+  }
+  return deadlines;
+}
+
 function expire(timeout: Timeout): void {
   timeout._task!.cancel();
   timeout._state = State.Expiring;

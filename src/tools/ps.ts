@@ -11,6 +11,7 @@ import { type EventLoop, getRunningLoop } from "../core/events";
 import { lastStep, suspensionChain } from "../core/sites";
 import { Task } from "../core/tasks";
 import { _sleepDeadlines } from "../core/sleep";
+import { _timeoutDeadlines } from "../core/timeouts";
 import { Awaiters } from "./awaiters";
 
 /** One row of `ps`: a task that is not done. */
@@ -23,7 +24,11 @@ export interface TaskRow {
   state: "running" | "ready" | "waiting";
   /** Debug mode: the coroutines it is suspended in, innermost first (`worker (app.ts:12:5)`); else null. */
   coroutines: string[] | null;
-  /** What it waits on, said plainly: `sleeps until t=3.0`, `waits to acquire Lock#1, held by Task-4`. */
+  /**
+   * What it waits on, said plainly: `sleeps until t=3.0`, `waits to acquire Lock#1, held by
+   * Task-4`; inside `timeout` scopes (`waitFor` too), the earliest deadline follows:
+   * `waits for Task-2 to finish; times out at t=3.0`.
+   */
   waitsOn: string;
   /** Debug mode: seconds of loop time since its last step began; else null. */
   sinceLastStep: number | null;
@@ -44,10 +49,11 @@ export function taskTable(loop?: EventLoop): TaskRow[] {
   tasks.reverse();
   const names = new ObjectNames();
   const sleeps = _sleepDeadlines(target);
+  const timeouts = _timeoutDeadlines(target);
   const awaiters = new Awaiters(target);
   const now = target.time();
   return tasks.map((task) => {
-    const wait = _describeWait(task, names, sleeps);
+    const wait = _describeWait(task, names, sleeps, false, timeouts);
     const started = lastStep(task);
     return {
       task,

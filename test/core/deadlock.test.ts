@@ -350,7 +350,7 @@ test("a live task table says what wait(), asCompleted and shield wait for, with 
     "first: waits for wait(slow, a Future; FIRST_COMPLETED)",
     "errors: waits for wait(slow; FIRST_EXCEPTION, timeout at t=5.0)",
     "collector: waits for asCompleted(slow, Task-N; timeout at t=30.0)",
-    "waitFor: waits for slow to finish",
+    "waitFor: waits for slow to finish; times out at t=3.0",
     "bare: waits on <Future pending>",
     "shielded: waits for shield(slow)",
     "Task-N: sleeps until t=20.0",

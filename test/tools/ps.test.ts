@@ -124,3 +124,47 @@ test("waitFor(aw, 0) waiting for the task it cancelled says so, and names that t
   expect(rows.find((row) => row.name === "waiter")?.waitsOn).toBe("waits for stubborn to finish after cancelling it");
   expect(rows.find((row) => row.name === "stubborn")?.waitsOn).toBe("sleeps until t=1.0");
 });
+
+test("a task inside timeout scopes or waitFor shows the earliest deadline after what it waits on, and none once it has left them", () => {
+  const [during, after] = asyncio.runSync(
+    (function* () {
+      const scoped = asyncio.createTask(
+        (function* () {
+          yield* asyncio.asyncWith(asyncio.timeout(5), function* () {
+            yield* asyncio.asyncWith(asyncio.timeout(2), function* () {
+              yield* asyncio.sleep(10);
+            });
+          });
+        })(),
+        { name: "scoped" },
+      );
+      const slow = asyncio.createTask(asyncio.sleep(8), { name: "slow" });
+      const waiter = asyncio.createTask(asyncio.waitFor(slow, 3), { name: "waiter" });
+      const left = asyncio.createTask(
+        (function* () {
+          yield* asyncio.asyncWith(asyncio.timeout(1), function* () {
+            yield* asyncio.sleep(0.5);
+          });
+          yield* asyncio.sleep(10);
+        })(),
+        { name: "left" },
+      );
+      yield* asyncio.sleep(0.75);
+      const rows = () => asyncio.taskTable().filter((row) => row.state !== "running").map((row) => `${row.name}: ${row.waitsOn}`);
+      const during = rows();
+      yield* asyncio.sleep(1.5); // past scoped's inner deadline: it timed out and is done
+      const after = rows();
+      for (const task of [scoped, waiter, left]) task.cancel();
+      yield* asyncio.wait([scoped, waiter, left]);
+      return [during, after];
+    })(),
+    virtual(),
+  );
+  expect(during).toEqual([
+    "scoped: sleeps until t=10.0; times out at t=2.0",
+    "slow: sleeps until t=8.0",
+    "waiter: waits for slow to finish; times out at t=3.0",
+    "left: sleeps until t=10.5",
+  ]);
+  expect(after).toEqual(["slow: sleeps until t=8.0", "waiter: waits for slow to finish; times out at t=3.0", "left: sleeps until t=10.5"]);
+});
