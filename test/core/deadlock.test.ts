@@ -4,7 +4,7 @@
  * on the top-level `await asyncio.run(…)`. The report says what each task waits on,
  * through `asyncio.wait` and `asCompleted` too, and so do the live task tables.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -182,33 +182,44 @@ for (const host of hosts) {
       expect(performance.now() - started).toBeLessThan(15_000);
     });
 
-    // A stdin read is work Deno does not list: the run must wait for it, and when the
-    // line comes it wakes the loop, which listens for Ctrl-C again.
-    test.skipIf(missing !== null)("on deno, host work it cannot list keeps the run alive, and Ctrl-C is watched again once the loop wakes", async () => {
-      const script = await bundle(wokenByStdinThenInterrupted);
-      const output = await new Promise<string>((done, fail) => {
+    /**
+     * Runs `body` on the host and returns its stdout once it exits, calling `react` with
+     * the stdout so far after each chunk (to write its stdin or send it a signal), and
+     * killing it after 15 s.
+     */
+    const converse = async (body: string, react: (stdout: string, child: ChildProcessWithoutNullStreams) => void): Promise<string> => {
+      const script = await bundle(body);
+      return new Promise<string>((done, fail) => {
         const child = spawn(host.binary, [...host.args, script], { env: { ...process.env, NO_COLOR: "1" } });
         let stdout = "";
-        let written = false;
-        let interrupted = false;
         child.stdout.on("data", (chunk: Buffer) => {
           stdout += chunk.toString();
-          // The line comes well after the probe has found the host idle (its first look
-          // is at 10 ms), counted from the read, not from the start: a loaded machine
-          // may take longer than that to start Deno.
-          if (!written && stdout.includes("reading")) {
-            written = true;
-            setTimeout(() => child.stdin.end("a line\n"), 300);
-          }
-          // Once: a second Ctrl-C ends the process, as it does under Python.
-          if (!interrupted && stdout.includes("waiting for ^C")) {
-            interrupted = true;
-            child.kill("SIGINT");
-          }
+          react(stdout, child);
         });
         child.on("error", fail);
         child.on("exit", () => done(stdout));
         setTimeout(() => child.kill("SIGKILL"), 15_000);
+      });
+    };
+
+    // A stdin read is work Deno does not list: the run must wait for it, and when the
+    // line comes it wakes the loop, which listens for Ctrl-C again.
+    test.skipIf(missing !== null)("on deno, host work it cannot list keeps the run alive, and Ctrl-C is watched again once the loop wakes", async () => {
+      let written = false;
+      let interrupted = false;
+      const output = await converse(wokenByStdinThenInterrupted, (stdout, child) => {
+        // The line comes well after the probe has found the host idle (its first look
+        // is at 10 ms), counted from the read, not from the start: a loaded machine
+        // may take longer than that to start Deno.
+        if (!written && stdout.includes("reading")) {
+          written = true;
+          setTimeout(() => child.stdin.end("a line\n"), 300);
+        }
+        // Once: a second Ctrl-C ends the process, as it does under Python.
+        if (!interrupted && stdout.includes("waiting for ^C")) {
+          interrupted = true;
+          child.kill("SIGINT");
+        }
       });
       expect(output).toBe("reading\nread: a line\nwaiting for ^C\ncancelled by ^C\nKeyboardInterrupt\n");
     });
@@ -216,25 +227,16 @@ for (const host of hosts) {
     // A wrapped promise pending (a fetch, a read): Ctrl-C cancels the main task, its
     // cleanup runs, as anywhere else.
     test.skipIf(missing !== null)("on deno, a run waiting on a wrapped promise the host does not list still turns Ctrl-C into a cancellation", async () => {
-      const script = await bundle(waitingOnWrappedRead);
-      const output = await new Promise<string>((done, fail) => {
-        const child = spawn(host.binary, [...host.args, script], { env: { ...process.env, NO_COLOR: "1" } });
-        let stdout = "";
-        let interrupted = false;
-        child.stdout.on("data", (chunk: Buffer) => {
-          stdout += chunk.toString();
-          // Well after the probe has found the host idle (its first look is at 10 ms),
-          // counted from the read.
-          if (!interrupted && stdout.includes("reading")) {
-            interrupted = true;
-            setTimeout(() => child.kill("SIGINT"), 300);
-          }
-          // The read, cancelled only in the loop, still holds Deno: end it.
-          if (stdout.includes("KeyboardInterrupt")) child.stdin.end();
-        });
-        child.on("error", fail);
-        child.on("exit", () => done(stdout));
-        setTimeout(() => child.kill("SIGKILL"), 15_000);
+      let interrupted = false;
+      const output = await converse(waitingOnWrappedRead, (stdout, child) => {
+        // Well after the probe has found the host idle (its first look is at 10 ms),
+        // counted from the read.
+        if (!interrupted && stdout.includes("reading")) {
+          interrupted = true;
+          setTimeout(() => child.kill("SIGINT"), 300);
+        }
+        // The read, cancelled only in the loop, still holds Deno: end it.
+        if (stdout.includes("KeyboardInterrupt")) child.stdin.end();
       });
       expect(output).toBe("reading\ncleanup ran\nKeyboardInterrupt\n");
     });
